@@ -1,0 +1,35 @@
+/**
+ * What the core decides should happen; the notifier, tray and log modules in main carry it out.
+ */
+import type { AgentState } from './shell-event';
+
+/** The tray's single aggregate state; see core/presence.ts for the aggregation rule. */
+export const TRAY_STATES = ['available', 'ringing', 'on-call', 'busy', 'wrap-up', 'away', 'dnd', 'offline'] as const;
+export type TrayState = (typeof TRAY_STATES)[number];
+
+export type NotifyAction = 'answer' | 'decline';
+export type SuppressReason = 'dnd' | 'duplicate' | 'focused' | 'rate-limit' | 'rule';
+
+export interface ProfilePresence {
+  profile: string;
+  /** Last routing state the vendor reported, or null when it never said. */
+  agentState: AgentState | null;
+  /** What this profile contributes to the tray. */
+  state: TrayState;
+}
+
+export type Effect =
+  | {
+      type: 'notify';
+      /** Which event asked for it: the notifier styles calls, misses and messages differently. */
+      kind: 'interaction.offered' | 'interaction.missed' | 'message.inbound';
+      title: string;
+      body: string;
+      profile: string;
+      ref?: string;
+      actions: NotifyAction[];
+    }
+  | { type: 'suppress'; reason: SuppressReason; ref?: string; profile: string; kind: string }
+  /** The ringing notification for `ref` (absent: the profile's unnamed ring) is stale now. */
+  | { type: 'dismiss'; profile: string; ref?: string }
+  | { type: 'presence'; state: TrayState; profiles: ProfilePresence[] };

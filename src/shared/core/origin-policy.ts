@@ -1,0 +1,119 @@
+/**
+ * Which origins a profile accepts messages from. Origins are parsed into scheme, host and port and
+ * compared part by part — never by string prefix — so `https://apps.ringcentral.com.evil.example`
+ * or `https://apps.ringcentral.com@evil.example` can never pass for `https://apps.ringcentral.com`.
+ *
+ * Pattern forms:
+ *   https://apps.ringcentral.com       exactly that origin (port included when not the default)
+ *   https://*.digital.ringcentral.com  any subdomain, at any depth, but not the bare domain
+ *   https://*                          any origin with that scheme (used for vendors whose host
+ *                                      is tenant-specific and not yet configured)
+ */
+
+export interface ParsedOrigin {
+  scheme: string;
+  host: string;
+  port: string;
+}
+
+export type OriginPattern =
+  | { kind: 'exact'; origin: ParsedOrigin }
+  | { kind: 'subdomains'; scheme: string; suffix: string; port: string }
+  | { kind: 'any-host'; scheme: string };
+
+const ORIGIN_RE = /^([a-z][a-z0-9+.-]*):\/\/([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/;
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'https:': '443', 'http:': '80', 'wss:': '443', 'ws:': '80' };
+
+function isDefaultPort(scheme: string, port: string): boolean {
+  return Object.hasOwn(DEFAULT_PORTS, scheme) && DEFAULT_PORTS[scheme] === port;
+}
+
+/**
+ * Parses a serialized origin as browsers produce it (`event.origin`): lower case, no path, no
+ * user info, default port omitted. Anything else is not an origin a browser would report.
+ */
+export function parseOrigin(text: string): ParsedOrigin | { error: string } {
+  if (text === 'null') return { error: 'origin is "null" (sandboxed or file:// frame)' };
+  const m = ORIGIN_RE.exec(text);
+  if (!m) return { error: `"${clip(text)}" is not a serialized origin (scheme://host[:port], lower case, no path)` };
+  const scheme = `${m[1]}:`;
+  const port = m[3] ?? '';
+  if (port !== '' && isDefaultPort(scheme, port)) {
+    return { error: `"${clip(text)}" is not canonical: browsers omit the default port ${port}` };
+  }
+  return { scheme, host: m[2] ?? '', port };
+}
+
+const WILDCARD_RE = /^([a-z][a-z0-9+.-]*):\/\/\*(?:\.([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?))?(?::(\d{1,5}))?$/;
+
+export function parseOriginPattern(text: string): OriginPattern | { error: string } {
+  const w = WILDCARD_RE.exec(text);
+  if (w) {
+    const scheme = `${w[1]}:`;
+    const suffix = w[2];
+    if (suffix === undefined) {
+      if (w[3] !== undefined) return { error: `"${clip(text)}": a port cannot follow a bare "*"` };
+      return { kind: 'any-host', scheme };
+    }
+    if (!suffix.includes('.')) {
+      return { error: `"${clip(text)}": "*.${suffix}" would match a whole top-level domain; name a registrable domain` };
+    }
+    const port = w[3] ?? '';
+    if (port !== '' && isDefaultPort(scheme, port)) return { error: `"${clip(text)}": drop the default port ${port}` };
+    return { kind: 'subdomains', scheme, suffix: `.${suffix}`, port };
+  }
+  const parsed = parseOrigin(text);
+  if ('error' in parsed) return { error: `${parsed.error}; patterns are an origin or scheme://*.domain` };
+  return { kind: 'exact', origin: parsed };
+}
+
+export function patternMatches(pattern: OriginPattern, origin: ParsedOrigin): boolean {
+  switch (pattern.kind) {
+    case 'exact':
+      return (
+        pattern.origin.scheme === origin.scheme && pattern.origin.host === origin.host && pattern.origin.port === origin.port
+      );
+    case 'subdomains':
+      return (
+        pattern.scheme === origin.scheme &&
+        pattern.port === origin.port &&
+        origin.host.length > pattern.suffix.length &&
+        origin.host.endsWith(pattern.suffix)
+      );
+    case 'any-host':
+      return pattern.scheme === origin.scheme;
+  }
+}
+
+export type OriginVerdict = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Compiles patterns once per profile. Verdicts are cached (bounded) because a vendor sends from
+ * one or two origins all day and this runs for every captured message.
+ */
+export function compileOriginPolicy(patterns: readonly string[]): (origin: string) => OriginVerdict {
+  const compiled: OriginPattern[] = [];
+  for (const p of patterns) {
+    const parsed = parseOriginPattern(p);
+    // Invalid patterns were already refused where profiles are validated; here they match nothing.
+    if (!('error' in parsed)) compiled.push(parsed);
+  }
+  const cache = new Map<string, OriginVerdict>();
+  const allowedText = patterns.length ? patterns.join(', ') : '(none configured)';
+  return (origin) => {
+    const hit = cache.get(origin);
+    if (hit) return hit;
+    let verdict: OriginVerdict;
+    const parsed = parseOrigin(origin);
+    if ('error' in parsed) verdict = { ok: false, reason: `origin rejected: ${parsed.error}` };
+    else if (compiled.some((p) => patternMatches(p, parsed))) verdict = { ok: true };
+    else verdict = { ok: false, reason: `origin ${clip(origin)} is not allowed for this profile (allowed: ${allowedText})` };
+    if (cache.size >= 256) cache.clear();
+    cache.set(origin, verdict);
+    return verdict;
+  };
+}
+
+function clip(s: string, max = 120): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
