@@ -7,5 +7,6 @@ export default defineConfig({
     // DESIGN.md §6: an accidental real `electron` import must fail fast, not try the network.
     env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist' },
     testTimeout: 20_000,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -16,9 +16,12 @@ export type MeasureResult = { ok: true; size: number } | { ok: false; reason: st
 
 export function measureCapture(value: unknown, limits: CaptureLimits = DEFAULT_CAPTURE_LIMITS): MeasureResult {
   let size = 0;
-  const stack: Array<{ v: unknown; depth: number }> = [{ v: value, depth: 0 }];
-  while (stack.length > 0) {
-    const { v, depth } = stack.pop()!;
+  // Two parallel stacks instead of {v, depth} records: this runs on every capture, allocation-free.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop()!;
     switch (typeof v) {
       case 'string':
         size += v.length + 2;
@@ -42,14 +45,18 @@ export function measureCapture(value: unknown, limits: CaptureLimits = DEFAULT_C
         if (Array.isArray(v)) {
           size += 2 + v.length;
           if (size > limits.maxBytes) break;
-          for (const item of v) stack.push({ v: item, depth: depth + 1 });
+          for (const item of v) {
+            values.push(item);
+            depths.push(depth + 1);
+          }
         } else if (proto === Object.prototype || proto === null) {
           const keys = Object.keys(v);
           size += 2;
           for (const key of keys) {
             size += key.length + 4;
             if (size > limits.maxBytes) break;
-            stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1 });
+            values.push((v as Record<string, unknown>)[key]);
+            depths.push(depth + 1);
           }
         } else {
           return { ok: false, reason: `carries a ${describe(v)}, which no vendor message contains` };

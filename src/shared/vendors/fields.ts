@@ -10,27 +10,46 @@ import type { RawCapture } from '../contract/raw-capture';
 
 const clipTo = (max: number) => (s: string) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** A non-empty string, clipped to `max`; anything else becomes undefined. */
-export const text = (max: number = FIELD_LIMITS.text) =>
-  z
+/**
+ * A non-empty string, trimmed and clipped to `max`; anything else becomes undefined.
+ * One transform rather than a chain: this runs for every field of every captured message.
+ */
+export const text = (max: number = FIELD_LIMITS.text) => {
+  const clip = clipTo(max);
+  return z
     .string()
-    .transform((s) => s.trim())
-    .pipe(z.string().min(1))
-    .transform(clipTo(max))
+    .transform((s) => {
+      const t = s.trim();
+      return t === '' ? undefined : clip(t);
+    })
     .optional()
     .catch(undefined);
+};
 
-/** Vendor ids arrive as strings or numbers; both become a string ref. */
+/** Vendor ids arrive as strings or numbers; both become a string ref (too long: dropped). */
 export const idField = z
-  .union([z.string().trim().min(1).max(FIELD_LIMITS.ref), z.number().finite().transform(String)])
+  .union([z.string(), z.number()])
+  .transform((v) => {
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+    const t = v.trim();
+    return t === '' || t.length > FIELD_LIMITS.ref ? undefined : t;
+  })
   .optional()
   .catch(undefined);
 
 export const boolField = z.boolean().optional().catch(undefined);
 export const numField = z.number().finite().optional().catch(undefined);
 
-/** An object payload read loosely (extra keys kept); a non-object becomes {}. */
-export const looseRecord = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape).catch(() => ({}) as never);
+/**
+ * An object payload read for the named fields only (others are not copied: the event keeps the
+ * original payload as `raw`). A missing or non-object value reads as an empty payload parsed
+ * through the same shape, so nested records exist at every level and every leaf is undefined.
+ * Every field of `shape` must itself tolerate undefined (the readers above all do).
+ */
+export function looseRecord<T extends z.ZodRawShape>(shape: T) {
+  const schema = z.object(shape);
+  return schema.catch(() => schema.parse({}));
+}
 
 /** Reads `key` of `table` as an own property only, so `__proto__` or `constructor` never match. */
 export function lookup<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
@@ -44,30 +63,33 @@ export type EventDraft = Omit<ShellEvent, 'id' | 'at' | 'profile' | 'vendor'>;
  * position) so replaying the same capture yields the same events; main supplies unique ids.
  */
 export function stamp(capture: RawCapture, drafts: EventDraft[]): ShellEvent[] {
-  return drafts.map((d, i) => ({
-    id: `${capture.profile}:${capture.at}:${d.vendorEvent}:${i}`.slice(0, FIELD_LIMITS.id),
-    at: capture.at,
-    profile: capture.profile,
-    vendor: capture.vendor,
-    ...stripUndefined(d),
-  }));
+  return drafts.map((d, i) => {
+    // Built field by field (not spread + filter): this runs for every captured message.
+    const id = `${capture.profile}:${capture.at}:${d.vendorEvent}:${i}`;
+    const e: ShellEvent = {
+      id: id.length > FIELD_LIMITS.id ? id.slice(0, FIELD_LIMITS.id) : id,
+      at: capture.at,
+      profile: capture.profile,
+      vendor: capture.vendor,
+      kind: d.kind,
+      vendorEvent: d.vendorEvent,
+      raw: d.raw,
+    };
+    if (d.ref !== undefined) e.ref = d.ref;
+    if (d.media !== undefined) e.media = d.media;
+    const party = d.party && cleanParty(d.party);
+    if (party) e.party = party;
+    if (d.queue !== undefined) e.queue = d.queue;
+    if (d.text !== undefined) e.text = d.text;
+    if (d.state !== undefined) e.state = d.state;
+    if (d.loggedIn !== undefined) e.loggedIn = d.loggedIn;
+    if (d.on !== undefined) e.on = d.on;
+    if (d.derived !== undefined) e.derived = d.derived;
+    return e;
+  });
 }
 
-function stripUndefined(d: EventDraft): EventDraft {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(d)) {
-    if (v === undefined) continue;
-    if (k === 'party' && v && typeof v === 'object') {
-      const party = stripParty(v as { name?: string; number?: string });
-      if (party) out[k] = party;
-      continue;
-    }
-    out[k] = v;
-  }
-  return out as EventDraft;
-}
-
-function stripParty(p: { name?: string; number?: string }): { name?: string; number?: string } | undefined {
+function cleanParty(p: { name?: string; number?: string }): { name?: string; number?: string } | undefined {
   const out: { name?: string; number?: string } = {};
   if (p.name) out.name = clipTo(FIELD_LIMITS.name)(p.name);
   if (p.number) out.number = clipTo(FIELD_LIMITS.number)(p.number);

@@ -18,7 +18,7 @@
  */
 import { z } from 'zod';
 import type { RawCapture } from '../contract/raw-capture';
-import type { AgentState, Kind } from '../contract/shell-event';
+import { FIELD_LIMITS, type AgentState, type Kind } from '../contract/shell-event';
 import { postMessages, unsupported, type MappingRow, type NormalizeResult, type VendorAdapter } from './adapter';
 import { boolField, envelopeProblem, eventName, idField, looseRecord, lookup, stamp, text, type EventDraft } from './fields';
 
@@ -70,7 +70,7 @@ export const RC_MAPPING: readonly MappingRow[] = [
   ...INFO_TYPES.map((vendorEvent) => ({ vendorEvent, kind: 'vendor.info' as const, source: 'vendors.md §1.2–1.3' })),
 ];
 
-const Envelope = z.looseObject({ type: z.string().min(1).max(200) });
+const Envelope = z.object({ type: z.string().min(1).max(200) });
 
 const PartyEnd = z.union([z.string(), z.looseObject({ phoneNumber: z.string().optional(), name: z.string().optional() })]);
 const CallSchema = looseRecord({
@@ -83,7 +83,7 @@ const CallSchema = looseRecord({
   toUserName: text(),
   to: PartyEnd.optional().catch(undefined),
   toNumber: text(),
-  callQueueName: text(),
+  callQueueName: text(FIELD_LIMITS.queue),
   isOnMute: boolField,
   contactMatch: looseRecord({ name: text() }).optional().catch(undefined),
 });
@@ -187,8 +187,9 @@ export function normalizeRcLike(capture: RawCapture, label: string, known: Reado
   if (!envelope.success) {
     return { reject: `not a ${label} message: ${envelopeProblem(capture.data, 'type')}` };
   }
-  const payload = envelope.data;
-  const type = payload.type;
+  // Validated above; kept whole as the events' raw payload (the schema's output keeps only `type`).
+  const payload = capture.data as Record<string, unknown>;
+  const type = envelope.data.type;
   if (!known.has(type)) {
     if (!type.startsWith('rc-')) return { reject: `not a ${label} message: type "${eventName(type)}" lacks the rc- prefix` };
     return { events: stamp(capture, [{ kind: 'vendor.other', vendorEvent: eventName(type), raw: payload }]) };

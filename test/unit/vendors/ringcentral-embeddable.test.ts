@@ -219,3 +219,14 @@ describe('demo softphone adapter', () => {
     expect(demo.commands).toBe(rc.commands);
   });
 });
+
+describe('lenient payload readers', () => {
+  it('a missing nested record reads as empty at every level instead of throwing', async () => {
+    const { looseRecord, text } = await import('../../../src/shared/vendors/fields');
+    const Outer = looseRecord({ inner: looseRecord({ deeper: looseRecord({ name: text() }) }) });
+    for (const input of [undefined, null, 'x', 5, [], {}, { inner: 'nope' }, { inner: { deeper: [] } }]) {
+      expect(Outer.parse(input).inner.deeper.name).toBeUndefined();
+    }
+    expect(Outer.parse({ inner: { deeper: { name: ' Ada ' } } }).inner.deeper.name).toBe('Ada');
+  });
+});

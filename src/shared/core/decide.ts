@@ -1,0 +1,141 @@
+/**
+ * Which notification effects an event deserves. Checked in this order, first match wins, so the
+ * logged reason is the most fundamental one:
+ *   rule        the profile's notification rules turn this kind off
+ *   duplicate   this ref already has a ringing notification (or an unnamed ring is up)
+ *   dnd         shell do-not-disturb, unless it is a call and calls ring through DND
+ *   focused     the agent is looking at this profile's view (option, off by default)
+ *   rate-limit  too many notifications from this profile recently
+ */
+import type { Effect, NotifyAction } from '../contract/effects';
+import type { Profile } from '../contract/profile';
+import type { Media, Party, ShellEvent } from '../contract/shell-event';
+import type { VendorAdapter } from '../vendors/adapter';
+import type { PresenceTracker } from './presence';
+import type { RateLimiter } from './rate-limit';
+
+export interface DecisionContext {
+  /** Shell-level do-not-disturb (manual, timed or scheduled; main resolves which). */
+  dnd: boolean;
+  /** Calls (voice/video offers and their misses) still notify during DND. */
+  ringThroughDnd: boolean;
+  /** Suppress notifications for the profile whose view is focused and visible. */
+  suppressWhenFocused: boolean;
+  focusedProfile: string | null;
+}
+
+export const DEFAULT_CONTEXT: DecisionContext = {
+  dnd: false,
+  ringThroughDnd: false,
+  suppressWhenFocused: false,
+  focusedProfile: null,
+};
+
+type NotifyKind = 'interaction.offered' | 'interaction.missed' | 'message.inbound';
+const RULE_OF: Record<NotifyKind, keyof Profile['notifications']> = {
+  'interaction.offered': 'offered',
+  'interaction.missed': 'missed',
+  'message.inbound': 'messages',
+};
+
+const MEDIA_NOUN: Record<Media, string> = {
+  voice: 'call',
+  video: 'video call',
+  chat: 'chat',
+  sms: 'SMS',
+  email: 'email',
+  social: 'social message',
+  task: 'task',
+  unknown: 'interaction',
+};
+
+function who(party: Party | undefined, fallback: string): string {
+  if (party?.name && party.number && party.name !== party.number) return `${party.name} (${party.number})`;
+  return party?.name ?? party?.number ?? fallback;
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export function notificationText(e: ShellEvent & { kind: NotifyKind }, profileName: string): { title: string; body: string } {
+  const noun = MEDIA_NOUN[e.media ?? (e.kind === 'message.inbound' ? 'sms' : 'unknown')];
+  switch (e.kind) {
+    case 'interaction.offered': {
+      const caller = who(e.party, noun === 'call' ? 'Unknown caller' : `New ${noun}`);
+      return { title: e.queue ? `${caller} — ${e.queue}` : caller, body: `Incoming ${noun} · ${profileName}` };
+    }
+    case 'interaction.missed':
+      return { title: `Missed ${noun}`, body: `${who(e.party, 'Unknown caller')}${e.queue ? ` — ${e.queue}` : ''} · ${profileName}` };
+    case 'message.inbound':
+      return { title: `${who(e.party, `New ${noun}`)} · ${profileName}`, body: e.text ? clip(e.text, 140) : `New ${noun}` };
+  }
+}
+
+const isCall = (e: ShellEvent) => e.media === 'voice' || e.media === 'video';
+const isNotifyKind = (e: ShellEvent): e is ShellEvent & { kind: NotifyKind } =>
+  e.kind === 'interaction.offered' || e.kind === 'interaction.missed' || e.kind === 'message.inbound';
+
+const MAX_RINGING = 256;
+
+/**
+ * An offer is a repeat when its ref is already ringing or active, when it has no ref and the
+ * profile already rings, or when it names a call while an unnamed ring is up (AICC sends
+ * AgentOther_PhoneAlerting, then AgentEvent_Ringing with the call id): never two toasts per call.
+ */
+function isRepeatOffer(e: ShellEvent, presence: PresenceTracker): boolean {
+  if (e.ref === undefined) return presence.hasRinging(e.profile);
+  return presence.phaseOf(e.profile, e.ref) !== undefined || presence.phaseOf(e.profile, undefined) === 'ringing';
+}
+
+type SuppressReason = Extract<Effect, { type: 'suppress' }>['reason'];
+
+function suppressReason(e: ShellEvent & { kind: NotifyKind }, deps: DecideDeps): SuppressReason | null {
+  const { profile, presence, context } = deps;
+  if (!profile.notifications[RULE_OF[e.kind]]) return 'rule';
+  if (e.kind === 'interaction.offered' && isRepeatOffer(e, presence)) return 'duplicate';
+  if (context.dnd && !(context.ringThroughDnd && e.kind !== 'message.inbound' && isCall(e))) return 'dnd';
+  if (context.suppressWhenFocused && context.focusedProfile === e.profile) return 'focused';
+  if (!deps.limiter.allow(e.profile, e.at)) return 'rate-limit';
+  return null;
+}
+
+export interface DecideDeps {
+  profile: Profile;
+  adapter: VendorAdapter;
+  presence: PresenceTracker;
+  limiter: RateLimiter;
+  /** Refs per profile that currently have a ringing notification up. */
+  ringing: Set<string>;
+  context: DecisionContext;
+}
+
+/** Appends the effects of one event to `effects`; call before the event is applied to presence. */
+export function decide(e: ShellEvent, deps: DecideDeps, effects: Effect[]): void {
+  const { profile, adapter, ringing } = deps;
+  const ringKey = `${e.profile}\u0000${e.ref ?? ''}`;
+
+  if (e.kind !== 'interaction.offered' && (e.kind.startsWith('interaction.') || (e.kind === 'vendor.info' && e.ref))) {
+    // Whatever happened to the call, its ringing toast is stale now. An unnamed ring (no ref) is
+    // taken to be this call too: vendors that send one name the call in the next event.
+    for (const key of e.ref ? [ringKey, `${e.profile}\u0000`] : [ringKey]) {
+      if (!ringing.delete(key)) continue;
+      const ref = key.slice(e.profile.length + 1);
+      effects.push({ type: 'dismiss', profile: e.profile, ...(ref ? { ref } : {}) });
+    }
+  }
+  if (!isNotifyKind(e)) return;
+
+  const reason = suppressReason(e, deps);
+  if (reason) effects.push({ type: 'suppress', reason, profile: e.profile, kind: e.kind, ...(e.ref ? { ref: e.ref } : {}) });
+  else {
+    const actions: NotifyAction[] = [];
+    if (e.kind === 'interaction.offered') {
+      if (adapter.commands.answer) actions.push('answer');
+      if (adapter.commands.decline) actions.push('decline');
+      ringing.add(ringKey);
+      if (ringing.size > MAX_RINGING) ringing.delete(ringing.values().next().value!);
+    }
+    effects.push({ type: 'notify', kind: e.kind, ...notificationText(e, profile.name), profile: e.profile, ...(e.ref ? { ref: e.ref } : {}), actions });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Remembers event fingerprints for a time window so the same vendor event for the same ref is
+ * acted on once (RC fires call events in every tab; AICC may repeat alerts). Bounded: when full,
+ * the oldest entries go first, so a flood cannot grow memory.
+ *
+ * Expiry walks a FIFO of (key, time) rather than iterating the Map: iterating a Map from its head
+ * after many deletions has to skip their tombstones, which made every check O(deleted entries).
+ */
+export class DedupeWindow {
+  private readonly seen = new Map<string, number>();
+  private keys: string[] = [];
+  private times: number[] = [];
+  private head = 0;
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  /** True when `key` was seen less than windowMs before `at`; records `at` when it was not. */
+  check(key: string, at: number): boolean {
+    const last = this.seen.get(key);
+    if (last !== undefined && at - last >= 0 && at - last < this.windowMs) return true;
+    this.seen.set(key, at);
+    this.keys.push(key);
+    this.times.push(at);
+    this.evict(at);
+    return false;
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  private evict(now: number): void {
+    while (this.head < this.keys.length) {
+      const at = this.times[this.head]!;
+      if (this.seen.size <= this.maxEntries && now - at < this.windowMs) break;
+      const key = this.keys[this.head]!;
+      // Only the newest sighting of a key owns it; older queue entries for it are stale.
+      if (this.seen.get(key) === at) this.seen.delete(key);
+      this.head++;
+    }
+    if (this.head > 4096 && this.head * 2 > this.keys.length) {
+      this.keys = this.keys.slice(this.head);
+      this.times = this.times.slice(this.head);
+      this.head = 0;
+    }
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The core pipeline (DESIGN.md §1), pure and synchronous:
+ *   RawCapture → profile → origin check → size cap → adapter → dedupe → derived events → effects
+ * It never throws on bad input: every rejection is returned with a reason a support engineer can
+ * act on, and counted. The same instance serves main (live captures) and the replay command.
+ */
+import type { Effect } from '../contract/effects';
+import type { Profile } from '../contract/profile';
+import type { RawCapture } from '../contract/raw-capture';
+import type { ShellEvent } from '../contract/shell-event';
+import type { VendorAdapter, VendorSession } from '../vendors/adapter';
+import { ADAPTERS } from '../vendors/registry';
+import { DEFAULT_CONTEXT, decide, type DecideDeps, type DecisionContext } from './decide';
+import { DedupeWindow } from './dedupe';
+import { DEFAULT_CAPTURE_LIMITS, measureCapture, type CaptureLimits } from './measure';
+import { compileOriginPolicy, type OriginVerdict } from './origin-policy';
+import { PresenceTracker } from './presence';
+import { RateLimiter } from './rate-limit';
+
+export interface PipelineOptions {
+  profiles: readonly Profile[];
+  adapters?: Readonly<Record<string, VendorAdapter>>;
+  limits?: CaptureLimits;
+  /** Same vendorEvent + ref within this window is a duplicate. */
+  dedupeWindowMs?: number;
+  /** A ring with no outcome stops counting as ringing after this long (see presence.ts). */
+  ringTimeoutMs?: number;
+  /** At most `max` notifications per profile per `windowMs`. */
+  notifyRate?: { max: number; windowMs: number };
+  /** Main gives every event a globally unique id; without it ids are deterministic (replay). */
+  idFactory?: () => string;
+  context?: Partial<DecisionContext>;
+}
+
+export type RejectStage = 'profile' | 'vendor' | 'origin' | 'size' | 'adapter';
+
+export type PipelineResult =
+  | { accepted: true; events: ShellEvent[]; effects: Effect[] }
+  | { accepted: false; stage: RejectStage; reason: string };
+
+export interface PipelineStats {
+  accepted: number;
+  events: number;
+  rejected: Record<RejectStage, number>;
+}
+
+interface ProfileRuntime {
+  profile: Profile;
+  adapter: VendorAdapter;
+  originOk: (origin: string) => OriginVerdict;
+  session: VendorSession;
+  /** Built once per profile; setContext() swaps its context. */
+  deps: DecideDeps;
+}
+
+export interface Pipeline {
+  process(capture: RawCapture): PipelineResult;
+  setContext(patch: Partial<DecisionContext>): Effect[];
+  /** Time passes without captures (rings expire): call on a timer; returns a presence change. */
+  tick(now: number): Effect[];
+  readonly context: Readonly<DecisionContext>;
+  session(profile: string): Readonly<VendorSession> | undefined;
+  presence(): Extract<Effect, { type: 'presence' }>;
+  stats(): PipelineStats;
+}
+
+export function effectiveOrigins(profile: Profile, adapter: VendorAdapter): readonly string[] {
+  return profile.allowedOrigins.length > 0 ? profile.allowedOrigins : adapter.defaultOrigins;
+}
+
+export function createPipeline(options: PipelineOptions): Pipeline {
+  const adapters = options.adapters ?? ADAPTERS;
+  const limits = options.limits ?? DEFAULT_CAPTURE_LIMITS;
+  const dedupe = new DedupeWindow(options.dedupeWindowMs ?? 5_000);
+  const rate = options.notifyRate ?? { max: 6, windowMs: 10_000 };
+  const limiter = new RateLimiter(rate.max, rate.windowMs);
+  const profiles = options.profiles.filter((p) => adapters[p.vendor]);
+  const presence = new PresenceTracker(
+    profiles.map((p) => p.id),
+    options.ringTimeoutMs,
+  );
+  const ringing = new Set<string>();
+  let context: DecisionContext = { ...DEFAULT_CONTEXT, ...options.context };
+  const runtimes = new Map<string, ProfileRuntime>();
+  for (const profile of profiles) {
+    const adapter = adapters[profile.vendor]!;
+    runtimes.set(profile.id, {
+      profile,
+      adapter,
+      originOk: compileOriginPolicy(effectiveOrigins(profile, adapter)),
+      session: {},
+      deps: { profile, adapter, presence, limiter, ringing, context },
+    });
+  }
+  const stats: PipelineStats = { accepted: 0, events: 0, rejected: { profile: 0, vendor: 0, origin: 0, size: 0, adapter: 0 } };
+
+  const reject = (stage: RejectStage, reason: string): PipelineResult => {
+    stats.rejected[stage]++;
+    return { accepted: false, stage, reason };
+  };
+
+  const presenceEffect = (snap: ReturnType<PresenceTracker['snapshot']>) => ({ type: 'presence' as const, ...snap });
+
+  function process(capture: RawCapture): PipelineResult {
+    const rt = runtimes.get(capture.profile);
+    if (!rt) return reject('profile', `unknown profile "${capture.profile.slice(0, 64)}"`);
+    if (capture.vendor !== rt.profile.vendor) {
+      return reject('vendor', `profile "${rt.profile.id}" is a ${rt.profile.vendor} profile, but the capture says ${capture.vendor}`);
+    }
+    const origin = rt.originOk(capture.origin);
+    if (!origin.ok) return reject('origin', origin.reason);
+    const size = measureCapture(capture.data, limits);
+    if (!size.ok) return reject('size', `message ${size.reason}`);
+    const normalized = rt.adapter.normalize(capture);
+    if ('reject' in normalized) return reject('adapter', normalized.reject);
+    if (normalized.session) Object.assign(rt.session, normalized.session);
+
+    presence.tickThrottled(capture.at);
+    const events: ShellEvent[] = [];
+    const effects: Effect[] = [];
+    for (const raw of normalized.events) {
+      const event = options.idFactory ? { ...raw, id: options.idFactory() } : raw;
+      if (event.ref !== undefined && dedupe.check(fingerprint(event), event.at)) {
+        effects.push({ type: 'suppress', reason: 'duplicate', profile: event.profile, kind: event.kind, ref: event.ref });
+        continue;
+      }
+      for (const e of withDerived(event, rt.adapter, presence)) {
+        events.push(e);
+        decide(e, rt.deps, effects);
+        presence.apply(e);
+      }
+    }
+    const changed = presence.changed(context.dnd);
+    if (changed) effects.push(presenceEffect(changed));
+    stats.accepted++;
+    stats.events += events.length;
+    return { accepted: true, events, effects };
+  }
+
+  return {
+    process,
+    setContext(patch) {
+      context = { ...context, ...patch };
+      for (const rt of runtimes.values()) rt.deps.context = context;
+      const changed = presence.changed(context.dnd);
+      return changed ? [presenceEffect(changed)] : [];
+    },
+    tick(now) {
+      presence.tick(now);
+      const changed = presence.changed(context.dnd);
+      return changed ? [presenceEffect(changed)] : [];
+    },
+    get context() {
+      return context;
+    },
+    session: (profile) => runtimes.get(profile)?.session,
+    presence: () => presenceEffect(presence.snapshot(context.dnd)),
+    stats: () => structuredCloneStats(stats),
+  };
+}
+
+/** The dedupe identity: same vendor event about the same ref saying the same thing. */
+function fingerprint(e: ShellEvent): string {
+  return `${e.profile}\u0000${e.vendorEvent}\u0000${e.ref}\u0000${e.on}\u0000${e.state}\u0000${e.loggedIn}\u0000${e.text ?? ''}`;
+}
+
+/**
+ * Vendors without a missed-call event (RC) get one derived: a ref that was offered, still rings,
+ * and now ends without ever connecting was missed. It follows the ended event.
+ */
+function withDerived(e: ShellEvent, adapter: VendorAdapter, presence: PresenceTracker): ShellEvent[] {
+  if (!adapter.derivesMissed || e.kind !== 'interaction.ended' || e.ref === undefined) return [e];
+  if (presence.phaseOf(e.profile, e.ref) !== 'ringing') return [e];
+  const missed: ShellEvent = { ...e, id: `${e.id}:missed`, kind: 'interaction.missed', derived: 'offered-then-ended-unanswered' };
+  return [e, missed];
+}
+
+function structuredCloneStats(s: PipelineStats): PipelineStats {
+  return { accepted: s.accepted, events: s.events, rejected: { ...s.rejected } };
+}

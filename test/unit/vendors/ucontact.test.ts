@@ -1,0 +1,242 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { FIELD_LIMITS, type ShellEvent } from '../../../src/shared/contract/shell-event';
+import { UCONTACT_MAPPING, channelMedia, looksLikePhoneNumber, startInteraction, ucontact } from '../../../src/shared/vendors/ucontact';
+import { HUGE, NON_OBJECTS, WRONG_VALUES, captureOf, eventsOf, neverThrows, only, readReplay, rejectOf, view } from './postmessage-harness';
+
+const ORIGIN = 'https://acme.ucontactcloud.com';
+const v7 = (event: unknown, data?: unknown) => only(ucontact, ORIGIN, { event, data });
+const v6 = (action: unknown, params?: unknown) => only(ucontact, ORIGIN, { action, params });
+const rej = (data: unknown) => rejectOf(ucontact, ORIGIN, data);
+const ctx = { session: {} };
+
+const GUID = 'b4f1c9e2-6a7d-4c1e-9f0a-3d2e1c0b9a87';
+const V7: Record<string, unknown> = {
+  assignedInteraction: { guid: GUID, campaign: 'Support', channel: 'telephony', clientId: '+59899123456' },
+  finishedInteraction: { guid: GUID, finishDate: '2024-05-14 10:32:07' },
+  sentDisposition: { guid: GUID, comment: 'Customer asked for a callback', levelsId: ['12', '37'], levelsValue: ['Sales', 'Callback'] },
+  changedTheme: { dark: true, primary: '#1976d2' },
+  changedLanguage: 'en',
+};
+const V6: Record<string, unknown> = {
+  gettingCall: { guid: '1715682727.1042', number: '+59899123456', callerid: '+59899123456', campaign: 'Support' },
+  makeCall: { guid: '1715682901.1043', number: '+59898765432', campaign: 'Sales' },
+  finishedCall: { guid: '1715682727.1042', number: '+59899123456', campaign: 'Support' },
+  finishedSms: { guid: '1715683015.1044', number: '+59899123456', direction: 'I', message: 'Can you call me back after 5pm?' },
+  sentDispositions: { guid: '1715682727.1042', comment: 'Resolved on first call' },
+  agentLogin: { agent: 'jdoe', interface: 'SIP/9999' },
+};
+const EXPECTED: Record<string, Partial<ShellEvent>> = {
+  assignedInteraction: { kind: 'interaction.offered', ref: GUID, media: 'voice', party: { number: '+59899123456' }, queue: 'Support' },
+  finishedInteraction: { kind: 'interaction.ended', ref: GUID },
+  sentDisposition: { kind: 'interaction.wrapup', ref: GUID, text: 'Customer asked for a callback' },
+  changedTheme: { kind: 'vendor.info' },
+  changedLanguage: { kind: 'vendor.info' },
+  gettingCall: { kind: 'interaction.offered', ref: '1715682727.1042', media: 'voice', party: { number: '+59899123456' }, queue: 'Support' },
+  makeCall: { kind: 'interaction.outbound', ref: '1715682901.1043', media: 'voice', party: { number: '+59898765432' }, queue: 'Sales' },
+  finishedCall: { kind: 'interaction.ended', ref: '1715682727.1042', media: 'voice', party: { number: '+59899123456' }, queue: 'Support' },
+  finishedSms: { kind: 'message.inbound', ref: '1715683015.1044', media: 'sms', party: { number: '+59899123456' }, text: 'Can you call me back after 5pm?' },
+  sentDispositions: { kind: 'interaction.wrapup', ref: '1715682727.1042', text: 'Resolved on first call' },
+  agentLogin: { kind: 'agent.session', loggedIn: true },
+};
+const DOCUMENTED = [...Object.keys(V7), ...Object.keys(V6)];
+const send = (name: string, payload: unknown) => (name in V7 ? v7(name, payload) : v6(name, payload));
+
+describe('ucontact adapter shape', () => {
+  it('declares the documented identity and only dial', () => {
+    expect(ucontact.id).toBe('ucontact');
+    expect(ucontact.label).toBe('uContact');
+    expect(ucontact.defaultOrigins).toEqual(['https://*.ucontactcloud.com']);
+    expect(ucontact.transport).toBe('postMessage');
+    expect(ucontact.defaultMode).toBe('framed');
+    expect(ucontact.derivesMissed).toBe(false);
+    expect(Object.keys(ucontact.commands)).toEqual(['dial']);
+    expect(ucontact.handshake).toBeUndefined();
+  });
+
+  it('lists every documented v7 event and v6 action exactly once', () => {
+    const names = UCONTACT_MAPPING.map((r) => r.vendorEvent);
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort()).toEqual([...DOCUMENTED].sort());
+    for (const row of UCONTACT_MAPPING) expect(row.source).toMatch(row.vendorEvent in V7 ? /seed 001/ : /§3\.2/);
+  });
+
+  it('maps each row to the kind its table states', () => {
+    for (const row of UCONTACT_MAPPING) expect(send(row.vendorEvent, (V7[row.vendorEvent] ?? V6[row.vendorEvent])).kind, row.vendorEvent).toBe(row.kind);
+  });
+});
+
+describe('ucontact documented events', () => {
+  for (const name of DOCUMENTED) {
+    it(`${name} → ${EXPECTED[name]!.kind}`, () => {
+      const envelope = name in V7 ? { event: name, data: V7[name] } : { action: name, params: V6[name] };
+      const event = only(ucontact, ORIGIN, envelope);
+      expect(view(event)).toEqual(EXPECTED[name]);
+      expect(event.vendorEvent).toBe(name);
+      expect(event.raw).toEqual(envelope);
+      expect(event.id).toBe(`p1:1700000000000:${name}:0`);
+    });
+  }
+
+  it('reads the seed’s own example shapes', () => {
+    const seed = { guid: 'string', campaign: 'string', channel: 'string', clientId: 'string' };
+    expect(view(v7('assignedInteraction', seed))).toEqual({ kind: 'interaction.offered', ref: 'string', media: 'unknown', party: { name: 'string' }, queue: 'string' });
+    expect(view(v7('finishedInteraction', { guid: 'string', finishDate: 'string' }))).toEqual({ kind: 'interaction.ended', ref: 'string' });
+    expect(view(v7('sentDisposition', { guid: 'string', comment: 'string', levelsId: 'Array', levelsValue: 'Array' }))).toEqual({ kind: 'interaction.wrapup', ref: 'string', text: 'string' });
+    expect(view(v7('changedTheme', { dark: 'boolean', primary: 'string' }))).toEqual({ kind: 'vendor.info' });
+    expect(v7('changedLanguage', 'en').raw).toEqual({ event: 'changedLanguage', data: 'en' });
+  });
+
+  it.each([
+    ['telephony', 'voice'], ['Voice', 'voice'], ['CALL', 'voice'], ['sms', 'sms'], ['email', 'email'], ['mail', 'email'],
+    ['chat', 'chat'], ['webchat', 'chat'], ['WhatsApp', 'chat'], ['facebook', 'social'], ['instagram', 'social'],
+    ['twitter', 'social'], ['fax', 'unknown'], ['__proto__', 'unknown'], ['constructor', 'unknown'], ['toString', 'unknown'],
+  ])('channel %s → media %s', (channel, media) => {
+    expect(channelMedia(channel)).toBe(media);
+    expect(v7('assignedInteraction', { guid: 'g', channel }).media).toBe(media);
+  });
+
+  it.each([
+    ['+59899123456', true], ['099 123 456', true], ['(555) 123-4567', true], ['12345', false], ['1234567890123456', false],
+    ['jane@example.com', false], ['CRM-00042', false], ['+', false],
+  ])('clientId %s looks like a phone number: %s', (clientId, phone) => {
+    expect(looksLikePhoneNumber(clientId)).toBe(phone);
+    expect(v7('assignedInteraction', { guid: 'g', channel: 'email', clientId }).party).toEqual(phone ? { number: clientId } : { name: clientId });
+  });
+
+  it('gettingCall falls back to callerid and accepts numeric guids', () => {
+    expect(view(v6('gettingCall', { callerid: '+59899000111', guid: 1715682727 }))).toEqual({ kind: 'interaction.offered', ref: '1715682727', media: 'voice', party: { number: '+59899000111' } });
+    expect(view(v6('gettingCall'))).toEqual({ kind: 'interaction.offered', media: 'voice' });
+  });
+
+  it.each([['I', 'message.inbound'], ['O', 'message.outbound'], [undefined, 'message.outbound'], ['i', 'message.outbound'], [1, 'message.outbound']])(
+    'finishedSms direction %s → %s',
+    (direction, kind) => {
+      expect(v6('finishedSms', { number: '+59899123456', direction, message: 'hi' })).toMatchObject({ kind, media: 'sms', text: 'hi', party: { number: '+59899123456' } });
+    },
+  );
+});
+
+describe('ucontact envelopes', () => {
+  it('rejects non-objects and arrays with what arrived', () => {
+    for (const data of NON_OBJECTS) expect(rej(data)).toMatch(/^not a uContact message: expected an object \{event, data\} \(v7\) or \{action, params\} \(v6\); got /);
+    expect(rej(null)).toMatch(/got null$/);
+    expect(rej([{ event: 'assignedInteraction' }])).toMatch(/got an array$/);
+  });
+
+  it('rejects an object with neither key, and bad event or action names', () => {
+    expect(rej({ type: 'rc-call-ring-notify' })).toMatch(/it has neither an "event" nor an "action" key$/);
+    expect(rej({ event: 5, data: {} })).toBe('not a uContact v7 message: expected a string "event", got number');
+    expect(rej({ event: '', data: {} })).toBe('not a uContact v7 message: "event" is empty');
+    expect(rej({ action: null })).toBe('not a uContact v6 message: expected a string "action", got null');
+    expect(rej({ event: HUGE })).toMatch(/"event" is 200000 characters long \(at most 200\)$/);
+    expect(rej({ action: HUGE })).toMatch(/"action" is 200000 characters long/);
+  });
+
+  it('reads an object with both keys as v7', () => {
+    expect(send('finishedInteraction', undefined).kind).toBe('interaction.ended');
+    expect(only(ucontact, ORIGIN, { event: 'finishedInteraction', data: { guid: 'g' }, action: 'gettingCall' }).kind).toBe('interaction.ended');
+  });
+
+  it('rejects other transports', () => {
+    expect(ucontact.normalize(captureOf(ucontact, ORIGIN, { event: 'assignedInteraction', data: {} }, 'socket.io'))).toEqual({
+      reject: 'uContact messages arrive by postMessage, not socket.io',
+    });
+  });
+
+  it('passes unknown events and actions through as vendor.other', () => {
+    expect(view(v7('startedBreak', { reason: 'lunch' }))).toEqual({ kind: 'vendor.other' });
+    expect(view(v6('makeSms', { number: '1' }))).toEqual({ kind: 'vendor.other' });
+    expect(v7('startInteraction', {}).kind).toBe('vendor.other');
+  });
+});
+
+describe('ucontact hostile input', () => {
+  it('never lets __proto__ or constructor match a table entry', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(view(v7(name, {}))).toEqual({ kind: 'vendor.other' });
+      expect(view(v6(name, {}))).toEqual({ kind: 'vendor.other' });
+    }
+  });
+
+  it('ignores __proto__ and constructor keys in envelope and payload', () => {
+    const parsed: unknown = JSON.parse('{"__proto__":{"event":"assignedInteraction"},"constructor":{"event":"x"},"action":"gettingCall","params":{"__proto__":{"number":"+111111111"},"constructor":"+222222222"}}');
+    expect(view(only(ucontact, ORIGIN, parsed))).toEqual({ kind: 'interaction.offered', media: 'voice' });
+    expect(rej(JSON.parse('{"__proto__":{"event":"assignedInteraction","data":{}}}'))).toMatch(/neither an "event" nor an "action"/);
+  });
+
+  it('drops fields of the wrong type but keeps the event', () => {
+    const keys = ['guid', 'campaign', 'channel', 'clientId', 'comment', 'number', 'callerid', 'direction', 'message'];
+    for (const name of DOCUMENTED) {
+      for (const bad of WRONG_VALUES) {
+        const event = send(name, Object.fromEntries(keys.map((k) => [k, bad])));
+        expect(event.kind).toBe(name === 'finishedSms' ? 'message.outbound' : EXPECTED[name]!.kind);
+        const idLike = typeof bad === 'number' && Number.isFinite(bad) && name !== 'agentLogin';
+        expect(event.ref).toBe(idLike ? String(bad) : undefined);
+        if (bad !== HUGE) expect([event.text, event.queue, event.party]).toEqual([undefined, undefined, undefined]);
+        if (event.media !== undefined) expect(['voice', 'sms', 'unknown']).toContain(event.media);
+      }
+      for (const data of NON_OBJECTS) expect(send(name, data).kind).toBe(name === 'finishedSms' ? 'message.outbound' : EXPECTED[name]!.kind);
+    }
+  });
+
+  it('keeps 200 KB values bounded', () => {
+    const offered = v7('assignedInteraction', { guid: HUGE, campaign: HUGE, channel: HUGE, clientId: HUGE });
+    expect(offered.ref).toBeUndefined();
+    expect(offered.queue).toHaveLength(FIELD_LIMITS.queue);
+    expect(offered.party?.name).toHaveLength(FIELD_LIMITS.name);
+    expect(offered.media).toBe('unknown');
+    const digits = v7('assignedInteraction', { clientId: '9'.repeat(200_000) });
+    expect(digits.party).toEqual({ name: expect.any(String) });
+    expect(digits.party!.name!.length).toBeLessThanOrEqual(FIELD_LIMITS.name);
+    const sms = v6('finishedSms', { number: HUGE, message: HUGE, direction: 'I' });
+    expect(sms.text).toHaveLength(FIELD_LIMITS.text);
+    expect(sms.party!.number).toHaveLength(FIELD_LIMITS.number);
+    expect(v7('sentDisposition', { comment: HUGE }).text).toHaveLength(FIELD_LIMITS.text);
+  });
+
+  it('never throws on arbitrary values or arbitrary payloads of documented events', () => {
+    neverThrows(ucontact, ORIGIN, fc.anything());
+    neverThrows(ucontact, ORIGIN, fc.record({ event: fc.constantFrom(...Object.keys(V7), '__proto__', 'x'), data: fc.anything() }));
+    neverThrows(ucontact, ORIGIN, fc.record({ action: fc.constantFrom(...Object.keys(V6), 'constructor', 'x'), params: fc.anything() }));
+  });
+});
+
+describe('ucontact commands', () => {
+  it('dial builds v7 startInteraction in the given campaign', () => {
+    expect(ucontact.commands.dial!(' +59899123456 ', ctx, { campaign: ' Sales ' })).toEqual({
+      messages: [{ transport: 'postMessage', data: { event: 'startInteraction', data: { campaign: 'Sales', channel: 'telephony', clientId: '+59899123456' } } }],
+    });
+  });
+
+  it('dial without a campaign or number says why it cannot', () => {
+    const noCampaign = 'uContact starts a call only within a campaign, and this profile names none';
+    expect(ucontact.commands.dial!('+59899123456', ctx)).toEqual({ unsupported: noCampaign });
+    expect(ucontact.commands.dial!('+59899123456', ctx, {})).toEqual({ unsupported: noCampaign });
+    expect(ucontact.commands.dial!('+59899123456', ctx, { campaign: '  ' })).toEqual({ unsupported: noCampaign });
+    expect(ucontact.commands.dial!('  ', ctx, { campaign: 'Sales' })).toEqual({ unsupported: 'no number to dial' });
+  });
+
+  it('startInteraction builds the seed’s action verbatim', () => {
+    expect(startInteraction({ campaign: 'Support', channel: 'whatsapp', clientId: '+59899123456' })).toEqual({
+      transport: 'postMessage',
+      data: { event: 'startInteraction', data: { campaign: 'Support', channel: 'whatsapp', clientId: '+59899123456' } },
+    });
+  });
+});
+
+describe('ucontact replay fixture', () => {
+  it('covers every documented event and yields the expected kinds', () => {
+    const { lines, expected } = readReplay('ucontact');
+    expect(lines).toHaveLength(expected.length);
+    const seen = new Set<string>();
+    lines.forEach((line, i) => {
+      expect(line.vendor).toBe('ucontact');
+      expect(line.origin).toBe(ORIGIN);
+      const events = eventsOf(ucontact, line.origin, line.data);
+      expect(events.map((e) => e.kind), `line ${i + 1}`).toEqual(expected[i]);
+      seen.add(events[0]!.vendorEvent);
+    });
+    expect([...seen].sort()).toEqual([...DOCUMENTED].sort());
+  });
+});
