@@ -15,6 +15,7 @@ import { DedupeWindow } from './dedupe';
 import { DEFAULT_CAPTURE_LIMITS, measureCapture, type CaptureLimits } from './measure';
 import { compileOriginPolicy, type OriginVerdict } from './origin-policy';
 import { PresenceTracker } from './presence';
+import { effectiveOrigins } from './profile-defaults';
 import { RateLimiter } from './rate-limit';
 
 export interface PipelineOptions {
@@ -62,10 +63,6 @@ export interface Pipeline {
   session(profile: string): Readonly<VendorSession> | undefined;
   presence(): Extract<Effect, { type: 'presence' }>;
   stats(): PipelineStats;
-}
-
-export function effectiveOrigins(profile: Profile, adapter: VendorAdapter): readonly string[] {
-  return profile.allowedOrigins.length > 0 ? profile.allowedOrigins : adapter.defaultOrigins;
 }
 
 export function createPipeline(options: PipelineOptions): Pipeline {

@@ -1,0 +1,22 @@
+/**
+ * Every IPC channel, by name, in one place (compare Mattermost Desktop's communication.ts).
+ * Preloads and main import these; a channel that is not here does not exist.
+ */
+export const CHANNELS = {
+  /** vendor-host preload → main (sendSync): which profile am I, and how do I capture? */
+  captureConfig: 'capture:config',
+  /** vendor-host preload → main: one captured vendor message, or a bridge-side rejection. */
+  capture: 'capture:message',
+  /** main → vendor-host preload: deliver outbound messages into the vendor client. */
+  vendorCommand: 'capture:command',
+  /** shell preload → main (invoke): current state of the shell for the UI. */
+  shellState: 'shell:state',
+  /** shell preload → main: select a profile's view. */
+  shellSelectProfile: 'shell:select-profile',
+  /** shell preload → main: a demo/quick action from the UI (e.g. set presence). */
+  shellCommand: 'shell:command',
+  /** main → shell preload: something changed (events, presence, view health). */
+  shellUpdate: 'shell:update',
+} as const;
+
+export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
