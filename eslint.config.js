@@ -70,7 +70,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/renderer/**/*.ts', 'src/preload/**/*.ts'],
+    files: ['src/renderer/**/*.ts', 'src/preload/**/*.ts', 'test/browser/harness/bridge-entry.ts'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Vendor simulator pages for the browser tier: plain browser scripts (io: socket.io-client).
+    files: ['test/browser/simulators/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, io: 'readonly' } },
   },
 );

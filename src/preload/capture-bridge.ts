@@ -148,8 +148,10 @@ export function installCaptureBridge(
     }
   };
 
-  // Handshake (AICC eventpost): each time the vendor frame (re)loads; load does not bubble, so
-  // listen in the capture phase on the window, which sees subframe loads.
+  // Handshake (AICC eventpost): each time the vendor frame (re)loads. load does not bubble, and
+  // the DOM never propagates a load event from a document node to the window (not even in the
+  // capture phase), so the vendor iframe's load is caught on the document, capture phase. In
+  // direct mode the page's own load is dispatched at the window (target: the document).
   if (config.handshake.length > 0) {
     const handshake = () => {
       const target = vendorWindow();
@@ -159,13 +161,19 @@ export function installCaptureBridge(
         if (problem) send({ kind: 'undeliverable', reason: `handshake: ${problem}` });
       }
     };
-    win.addEventListener(
-      'load',
-      (event: Event) => {
-        if (config.mode === 'direct' ? event.target === doc || event.target === win : event.target === vendorFrame()) handshake();
-      },
-      true,
-    );
+    if (config.mode === 'direct') {
+      win.addEventListener('load', (event: Event) => {
+        if (event.target === doc || event.target === win) handshake();
+      });
+    } else {
+      doc.addEventListener(
+        'load',
+        (event: Event) => {
+          if (event.target === vendorFrame()) handshake();
+        },
+        true,
+      );
+    }
   }
 
   return {

@@ -7,7 +7,8 @@
  * no references outside its body. It keeps private references to the natives it uses, so page
  * scripts that patch WebSocket, dispatchEvent or CustomEvent later cannot redirect it.
  *
- * Only Engine.IO sockets (URL with `EIO=`) are tapped; other WebSockets are left alone.
+ * Only Engine.IO traffic (URL with `EIO=`: WebSockets and long-polling XHRs) is tapped; other
+ * WebSockets and requests are left alone.
  * Frames go to the isolated-world bridge as a DOM CustomEvent whose name is a per-view secret,
  * with a JSON string detail (strings cross worlds; objects do not).
  */
@@ -49,6 +50,33 @@ export function installSocketTap(eventName: string): void {
     return nativeSend.call(this, data);
   };
   w.WebSocket = TappedWebSocket as unknown as typeof WebSocket;
+
+  // Engine.IO starts on HTTP long-polling and upgrades later (socket.io-client's default): the
+  // connect packet and the first agentPresence travel by XHR, as payloads of packets separated
+  // by the record separator (Engine.IO v4). Tap those requests too.
+  const XHR = (window as Window & { XMLHttpRequest: typeof XMLHttpRequest }).XMLHttpRequest;
+  const nativeOpen = XHR.prototype.open;
+  const nativeXhrSend = XHR.prototype.send;
+  const polling = new WeakMap<XMLHttpRequest, string>();
+  const emitPayload = (direction: 'in' | 'out', payload: string) => {
+    for (const packet of payload.split('\x1e')) if (packet) emit(direction, packet);
+  };
+  XHR.prototype.open = function open(this: XMLHttpRequest, method: string, url: string | URL) {
+    if (/[?&]EIO=\d/.test(String(url)) && /[?&]transport=polling\b/.test(String(url))) polling.set(this, String(method).toUpperCase());
+    else polling.delete(this);
+    // eslint-disable-next-line prefer-rest-params -- forward exactly what the page passed
+    return (nativeOpen as (...args: unknown[]) => void).apply(this, arguments as unknown as unknown[]);
+  } as typeof XHR.prototype.open;
+  XHR.prototype.send = function send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const method = polling.get(this);
+    if (method === 'POST' && typeof body === 'string') emitPayload('out', body);
+    else if (method === 'GET') {
+      listen.call(this, 'load', () => {
+        if (this.status === 200 && (this.responseType === '' || this.responseType === 'text')) emitPayload('in', this.responseText);
+      });
+    }
+    return nativeXhrSend.call(this, body);
+  };
 
   // Commands from the bridge: a complete Engine.IO frame to send on the newest tapped socket.
   listen.call(doc, `${eventName}:send`, (e: Event) => {

@@ -21,5 +21,7 @@ export const APP_ORIGINS = {
 } as const;
 
 export const hostPageUrl = (profileId: string): string => `${APP_ORIGINS.host}/profile/${encodeURIComponent(profileId)}`;
+/** Where a view shows why it could not load, with a link back to its host page. */
+export const errorPageUrl = (profileId: string): string => `${APP_ORIGINS.host}/error/${encodeURIComponent(profileId)}`;
 export const DEMO_URL = `${APP_ORIGINS.demo}/demo.html`;
 export const SHELL_URL = `${APP_ORIGINS.shell}/index.html`;

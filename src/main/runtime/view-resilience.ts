@@ -1,0 +1,172 @@
+/**
+ * Keeps a vendor view alive: reloads it after a renderer crash or a long hang (with the backoff in
+ * crash-backoff.ts), shows our error page when the top frame fails to load, and reports health to
+ * the shell UI. An agent mid-shift should never have to find out that a softphone silently died.
+ */
+import { CrashBackoff, UnresponsiveWatch, type HealthState } from './crash-backoff';
+
+/** The part of Electron.WebContents this uses; a WebContents is assignable to it. */
+export interface HealthWatchedContents {
+  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string; exitCode: number }) => void): unknown;
+  on(event: 'unresponsive', listener: () => void): unknown;
+  on(event: 'responsive', listener: () => void): unknown;
+  on(
+    event: 'did-fail-load',
+    listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,
+  ): unknown;
+  on(event: 'did-finish-load', listener: () => void): unknown;
+  getURL(): string;
+}
+
+/** setTimeout/clearTimeout, injected so tests drive time; H is the platform's timer handle. */
+export interface ViewTimers<H> {
+  setTimeout(callback: () => void, ms: number): H;
+  clearTimeout(handle: H): void;
+}
+
+/** code is Chromium's net error number for load failures, or what made us give up. */
+export interface ViewError {
+  code: number | 'render-process-gone' | 'unresponsive';
+  description: string;
+  url: string;
+}
+
+export interface ViewHealthLogEntry {
+  event: 'render-process-gone' | 'unresponsive' | 'responsive' | 'did-fail-load' | 'reload' | 'stable' | 'give-up';
+  state: HealthState;
+  detail: string;
+}
+
+export interface ViewHealthContext<H> {
+  now(): number;
+  timers: ViewTimers<H>;
+  reload(): void;
+  showError(error: ViewError): void;
+  onState(state: HealthState, detail: string): void;
+  log(entry: ViewHealthLogEntry): void;
+  backoff?: CrashBackoff;
+  unresponsive?: UnresponsiveWatch;
+}
+
+export interface ViewHealthWatch {
+  readonly state: HealthState;
+  /** After 'failed': a person asked to try again. */
+  retry(): void;
+  /** The view is being destroyed: cancel pending reloads. */
+  dispose(): void;
+}
+
+/** net::ERR_ABORTED: a navigation we (or the page) cancelled, or one superseded by another. */
+const ERR_ABORTED = -3;
+
+type TimerName = 'reload' | 'stable' | 'hang';
+
+export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHealthContext<H>): ViewHealthWatch {
+  const backoff = ctx.backoff ?? new CrashBackoff();
+  const hang = ctx.unresponsive ?? new UnresponsiveWatch();
+  const timers = new Map<TimerName, H>();
+  let disposed = false;
+  let awaitingStable = false;
+
+  const schedule = (name: TimerName, ms: number, run: () => void): void => {
+    cancel(name);
+    const handle = ctx.timers.setTimeout(() => {
+      timers.delete(name);
+      if (!disposed) run();
+    }, ms);
+    timers.set(name, handle);
+  };
+  const cancel = (name: TimerName): void => {
+    const handle = timers.get(name);
+    if (handle === undefined) return;
+    ctx.timers.clearTimeout(handle);
+    timers.delete(name);
+  };
+  const log = (event: ViewHealthLogEntry['event'], detail: string): void => ctx.log({ event, state: backoff.state, detail });
+
+  const failure = (cause: 'render-process-gone' | 'unresponsive', detail: string): void => {
+    cancel('stable');
+    cancel('hang');
+    hang.onResponsive();
+    awaitingStable = false;
+    const verdict = backoff.onCrash(ctx.now());
+    if (verdict.action === 'give-up') {
+      cancel('reload');
+      log('give-up', `${detail}; ${verdict.reason}`);
+      ctx.onState('failed', verdict.reason);
+      ctx.showError({ code: cause, description: verdict.reason, url: contents.getURL() });
+      return;
+    }
+    const seconds = Math.round(verdict.delayMs / 100) / 10;
+    log(cause, `${detail}; reloading in ${seconds} s`);
+    ctx.onState('recovering', `${detail}; reloading in ${seconds} s`);
+    schedule('reload', verdict.delayMs, () => {
+      log('reload', 'reloading after failure');
+      awaitingStable = true;
+      ctx.reload();
+    });
+  };
+
+  contents.on('render-process-gone', (_event, details) => {
+    if (disposed || details.reason === 'clean-exit') return;
+    failure('render-process-gone', `renderer ${details.reason} (exit code ${details.exitCode})`);
+  });
+
+  contents.on('unresponsive', () => {
+    if (disposed) return;
+    hang.onUnresponsive(ctx.now());
+    if (timers.has('hang')) return;
+    log('unresponsive', `page not responding; reloading if it does not recover within ${hang.graceMs / 1000} s`);
+    schedule('hang', hang.graceMs, () => {
+      if (hang.due(ctx.now())) failure('unresponsive', `page not responding for ${hang.graceMs / 1000} s`);
+    });
+  });
+
+  contents.on('responsive', () => {
+    if (disposed || !hang.hung) return;
+    hang.onResponsive();
+    cancel('hang');
+    log('responsive', 'page responding again');
+  });
+
+  contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+    if (disposed || errorCode === ERR_ABORTED) return;
+    const where = isMainFrame ? 'page' : 'sub frame';
+    log('did-fail-load', `${where} failed to load: ${errorDescription} (${errorCode})`);
+    // Sub frames include vendors' analytics and widgets; only the top frame decides what the
+    // agent sees. Our own app: pages failing is a packaging bug, and the error page is one of
+    // them, so showing it again would loop.
+    if (!isMainFrame || !URL.canParse(validatedURL) || new URL(validatedURL).protocol === 'app:') return;
+    ctx.showError({ code: errorCode, description: errorDescription, url: validatedURL });
+  });
+
+  contents.on('did-finish-load', () => {
+    if (disposed || !awaitingStable) return;
+    awaitingStable = false;
+    schedule('stable', backoff.stableMs, () => {
+      backoff.onStable(ctx.now());
+      log('stable', `up for ${backoff.stableMs / 1000} s after reload`);
+      ctx.onState(backoff.state, 'recovered');
+    });
+  });
+
+  return {
+    get state() {
+      return backoff.state;
+    },
+    retry() {
+      if (disposed) return;
+      for (const name of [...timers.keys()]) cancel(name);
+      hang.onResponsive();
+      awaitingStable = false;
+      backoff.reset();
+      log('reload', 'reload requested');
+      ctx.onState(backoff.state, 'reloading on request');
+      ctx.reload();
+    },
+    dispose() {
+      disposed = true;
+      for (const name of [...timers.keys()]) cancel(name);
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Where a profile view's frames may go, which popups stay in the app, and which links are handed
+ * to the OS browser (DESIGN.md §5). Pure: URLs are parsed with the WHATWG parser and origins are
+ * checked with the shared origin policy, never by string prefix.
+ */
+import { APP_HOSTS, APP_ORIGINS } from '../../shared/app-urls';
+import type { Profile } from '../../shared/contract/profile';
+import { compileOriginPolicy, type OriginVerdict } from '../../shared/core/origin-policy';
+import { effectiveOrigins, vendorUrl } from '../../shared/core/profile-defaults';
+
+export type ViewMode = 'framed' | 'direct';
+export type NavigationDecision = { allow: boolean; reason: string };
+export type WindowOpenDecision = { action: 'allow-in-app' } | { action: 'open-external'; url: string } | { action: 'deny'; reason: string };
+
+const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:', 'tel:', 'callto:', 'sip:']);
+const MAX_EXTERNAL_URL = 2048;
+
+/**
+ * The origin a URL belongs to. Node's parser gives `app:` URLs the opaque origin "null" because it
+ * does not know the scheme; Chromium registers it as a standard scheme, so there it is
+ * `app://<host>`, and that is what we must compare against.
+ */
+export function urlOrigin(text: string): string | undefined {
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  if (url.username !== '' || url.password !== '') return undefined;
+  if (url.origin !== 'null') return url.origin;
+  if (url.protocol === 'app:' && url.host !== '') return `app://${url.host}`;
+  return undefined;
+}
+
+/** app://host/profile/<id> for exactly this profile. The fragment is ignored: it never leaves the document. */
+export function isHostPageUrl(text: string, profile: Profile): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (
+    urlOrigin(text) === APP_ORIGINS.host &&
+    url.pathname === `/profile/${encodeURIComponent(profile.id)}` &&
+    url.search === ''
+  );
+}
+
+/**
+ * Our load-failure page for this profile, app://host/error/<id>. Another profile's error page is
+ * not this view's to show: it describes that profile's failed URL.
+ */
+export function isErrorPageUrl(text: string, profile: Profile): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return urlOrigin(text) === APP_ORIGINS.host && url.pathname === `/error/${encodeURIComponent(profile.id)}` && url.search === '';
+}
+
+const policies = new WeakMap<Profile, (origin: string) => OriginVerdict>();
+
+/** The profile's allowed origins, compiled once per profile object (its verdict cache then helps). */
+export function originPolicyFor(profile: Profile): (origin: string) => OriginVerdict {
+  let policy = policies.get(profile);
+  if (!policy) {
+    policy = compileOriginPolicy(effectiveOrigins(profile));
+    policies.set(profile, policy);
+  }
+  return policy;
+}
+
+export function vendorOrigin(profile: Profile): string | undefined {
+  const url = vendorUrl(profile);
+  return url === undefined ? undefined : urlOrigin(url);
+}
+
+/**
+ * authHosts entries are host names; "*.example.com" means any subdomain at any depth but not
+ * example.com itself. Only https on the default port: identity providers do not need more.
+ */
+export function isAuthHostUrl(url: URL, profile: Profile): boolean {
+  if (url.protocol !== 'https:' || url.port !== '' || url.username !== '' || url.password !== '') return false;
+  const host = url.hostname;
+  return profile.authHosts.some((entry) => {
+    if (!entry.startsWith('*.')) return host === entry;
+    const suffix = entry.slice(1);
+    return host.length > suffix.length && host.endsWith(suffix);
+  });
+}
+
+/**
+ * Web content the profile may show: its allowed origins, its vendor URL's origin, its auth hosts.
+ * Our own app: origins only count when they are this profile's vendor page (the demo), so a
+ * configured pattern like "app://*" cannot pull the shell or another profile's page into a view.
+ */
+function isProfileContent(url: URL, text: string, profile: Profile): string | undefined {
+  if (isAuthHostUrl(url, profile)) return 'auth host';
+  const origin = urlOrigin(text);
+  if (origin === undefined) return undefined;
+  const own = vendorOrigin(profile);
+  if (own !== undefined && compileOriginPolicy([own])(origin).ok) return "the vendor URL's origin";
+  if (url.protocol === 'app:') return undefined;
+  if ((url.protocol === 'https:' || url.protocol === 'http:') && originPolicyFor(profile)(origin).ok) return 'allowed origin';
+  return undefined;
+}
+
+export function decideNavigation(req: { url: string; isMainFrame: boolean; profile: Profile; mode: ViewMode }): NavigationDecision {
+  const { url: text, isMainFrame, profile, mode } = req;
+  const frame = isMainFrame ? 'main frame' : 'sub frame';
+  if (!URL.canParse(text)) return { allow: false, reason: `${frame} navigation denied: not a valid URL` };
+  const url = new URL(text);
+  const target = describeUrl(text);
+
+  if (url.protocol === 'about:') {
+    const blank = url.pathname === 'blank' && url.search === '';
+    return blank && !isMainFrame
+      ? { allow: true, reason: 'sub frame may be about:blank' }
+      : { allow: false, reason: `${frame} navigation to ${target} denied: only sub frames may be about:blank` };
+  }
+  if (!['https:', 'http:', 'app:'].includes(url.protocol)) {
+    return { allow: false, reason: `${frame} navigation to ${target} denied: scheme ${url.protocol} is never navigable` };
+  }
+  if (isMainFrame && isErrorPageUrl(text, profile)) return { allow: true, reason: 'our error page' };
+  if (isMainFrame && mode === 'framed') {
+    return isHostPageUrl(text, profile)
+      ? { allow: true, reason: "this profile's host page" }
+      : { allow: false, reason: `main frame navigation to ${target} denied: a framed view's top frame stays on its host page` };
+  }
+  const why = isProfileContent(url, text, profile);
+  return why
+    ? { allow: true, reason: why }
+    : { allow: false, reason: `${frame} navigation to ${target} denied: not an allowed origin, the vendor URL or an auth host of this profile` };
+}
+
+export function decideWindowOpen(req: { url: string; profile: Profile }): WindowOpenDecision {
+  const { url: text, profile } = req;
+  if (text.length > MAX_EXTERNAL_URL) return { action: 'deny', reason: `popup denied: URL longer than ${MAX_EXTERNAL_URL} characters` };
+  if (hasUnsafeChars(text)) return { action: 'deny', reason: 'popup denied: URL contains whitespace or control characters' };
+  if (!URL.canParse(text)) return { action: 'deny', reason: 'popup denied: not a valid URL' };
+  const url = new URL(text);
+  if (url.username !== '' || url.password !== '') return { action: 'deny', reason: 'popup denied: URL carries credentials (user:pass@)' };
+
+  if (isAuthHostUrl(url, profile)) return { action: 'allow-in-app' };
+  // RingCentral's OAuth popup is served from the widget's own origin; it must keep window.opener
+  // to hand the code back, so it cannot go to the OS browser.
+  const own = vendorOrigin(profile);
+  if (
+    url.protocol === 'https:' &&
+    own !== undefined &&
+    compileOriginPolicy([own])(url.origin).ok &&
+    url.pathname.toLowerCase().includes('authorize')
+  ) {
+    return { action: 'allow-in-app' };
+  }
+  if (EXTERNAL_SCHEMES.has(url.protocol)) return { action: 'open-external', url: url.href };
+  return { action: 'deny', reason: `popup denied: scheme ${url.protocol} is not opened outside the app` };
+}
+
+/**
+ * Whitespace, controls and invisible format characters (zero-width, bidi overrides): what OS URL
+ * handlers split arguments on or mis-parse, and what hides the real target from the agent.
+ */
+function hasUnsafeChars(text: string): boolean {
+  return /[\s\p{Cc}\p{Cf}]/u.test(text);
+}
+
+/** The shell window shows our own UI and nothing else. */
+export function decideShellNavigation(text: string): NavigationDecision {
+  const origin = urlOrigin(text);
+  return origin === APP_ORIGINS.shell
+    ? { allow: true, reason: 'shell page' }
+    : { allow: false, reason: `shell navigation to ${describeUrl(text)} denied: the shell only shows app://${APP_HOSTS.shell} pages` };
+}
+
+/**
+ * How a URL appears in logs: origin and path only. Queries carry OAuth codes and state, and
+ * mailto:/tel: carry customers' addresses and numbers, so those are reduced to their scheme.
+ */
+export function describeUrl(text: string): string {
+  if (!URL.canParse(text)) return '(invalid URL)';
+  const url = new URL(text);
+  if (url.protocol === 'about:') return `about:${url.pathname}`;
+  const origin = urlOrigin(text);
+  const shown = origin !== undefined && url.protocol !== 'blob:' ? `${origin}${url.pathname}` : `${url.protocol}…`;
+  return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;
+}

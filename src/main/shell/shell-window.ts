@@ -1,0 +1,69 @@
+/**
+ * The shell window: a BaseWindow holding our shell UI view and one WebContentsView per profile.
+ * Only the selected profile's view is visible; the others keep running (backgroundThrottling is
+ * off in their preferences) so softphones keep their SIP and WebSocket timers.
+ */
+import { BaseWindow, WebContentsView } from 'electron';
+import { SHELL_URL } from '../../shared/app-urls';
+import { CHANNELS } from '../../shared/ipc/channels';
+import { diag } from '../diagnostics';
+import { shellViewPreferences } from '../security/web-preferences';
+import { layoutWindow } from '../window/layout';
+import type { ProfileView } from './profile-view';
+import type { ShellState } from './shell-state';
+
+/** Must match --rail and --header in src/renderer/shell/shell.css. */
+export const SHELL_CHROME = { railWidth: 280, headerHeight: 48 } as const;
+
+export class ShellWindow {
+  readonly window: BaseWindow;
+  readonly shellView: WebContentsView;
+
+  constructor(
+    private readonly views: readonly ProfileView[],
+    private readonly state: ShellState,
+    shellPreload: string,
+  ) {
+    this.window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 480, title: 'Switchboard', show: false });
+    this.shellView = new WebContentsView({ webPreferences: shellViewPreferences({ preload: shellPreload }) });
+    this.window.contentView.addChildView(this.shellView);
+    for (const v of views) {
+      this.window.contentView.addChildView(v.view);
+      v.view.setVisible(v.profile.id === state.selected);
+    }
+    this.layout();
+    this.window.on('resize', () => this.layout());
+    this.window.on('closed', () => {
+      for (const v of this.views) v.dispose();
+      if (!this.shellView.webContents.isDestroyed()) this.shellView.webContents.close();
+    });
+    this.shellView.webContents.once('did-finish-load', () => this.window.show());
+    void this.shellView.webContents.loadURL(SHELL_URL).catch((err: Error) => diag('view', `shell UI failed to load: ${err.message}`));
+    for (const v of views) v.load();
+  }
+
+  layout(): void {
+    const { width, height } = this.window.getContentBounds();
+    const layout = layoutWindow({ width, height }, SHELL_CHROME);
+    this.shellView.setBounds(layout.shell);
+    for (const v of this.views) v.view.setBounds(layout.vendor);
+  }
+
+  select(profileId: string): boolean {
+    if (!this.views.some((v) => v.profile.id === profileId)) return false;
+    this.state.selected = profileId;
+    for (const v of this.views) v.view.setVisible(v.profile.id === profileId);
+    this.pushState();
+    return true;
+  }
+
+  focus(): void {
+    if (this.window.isMinimized()) this.window.restore();
+    this.window.show();
+    this.window.focus();
+  }
+
+  pushState(): void {
+    if (!this.shellView.webContents.isDestroyed()) this.shellView.webContents.send(CHANNELS.shellUpdate, this.state.snapshot());
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Where the two kinds of view sit in the main window. The shell UI view covers the whole content
+ * area and draws the profile rail (left) and header (top) itself; the selected vendor view is laid
+ * over the remaining rectangle. Pure, so odd and tiny window sizes are tested without a window.
+ */
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface LayoutOptions {
+  railWidth: number;
+  headerHeight: number;
+}
+
+export interface WindowLayout {
+  shell: Rect;
+  vendor: Rect;
+}
+
+export function layoutWindow(content: Size, opts: LayoutOptions): WindowLayout {
+  const width = wholePixels(content.width);
+  const height = wholePixels(content.height);
+  // The chrome can never claim more than the window has, so the vendor rect never goes negative
+  // or starts outside the window when it is squeezed to nothing.
+  const rail = Math.min(wholePixels(opts.railWidth), width);
+  const header = Math.min(wholePixels(opts.headerHeight), height);
+  return {
+    shell: { x: 0, y: 0, width, height },
+    vendor: { x: rail, y: header, width: width - rail, height: height - header },
+  };
+}
+
+/**
+ * Electron's setBounds takes integers. Rounding down keeps the vendor view inside the content
+ * area; NaN, infinities and negatives become 0.
+ */
+function wholePixels(n: number): number {
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}

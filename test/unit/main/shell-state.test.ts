@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PROFILE, loadProfiles } from '../../../src/main/settings/profiles';
+import { ShellState, summarizeEvent } from '../../../src/main/shell/shell-state';
+import { ShellSnapshotSchema } from '../../../src/shared/ipc/shell-protocol';
+import { createPipeline } from '../../../src/shared/core/pipeline';
+import { profile } from '../../support/profiles';
+
+describe('profiles from settings', () => {
+  it('first run (nothing stored) runs the demo', () => {
+    expect(loadProfiles(undefined)).toEqual({ profiles: [DEMO_PROFILE], firstRun: true });
+    expect(loadProfiles([])).toEqual({ profiles: [DEMO_PROFILE], firstRun: true });
+  });
+
+  it('valid profiles are used as stored', () => {
+    const stored = [{ id: 'rc', name: 'RC', vendor: 'ringcentral-embeddable', url: 'https://apps.ringcentral.com/app.html' }];
+    expect(loadProfiles(stored)).toMatchObject({ firstRun: false, profiles: [{ id: 'rc', allowedOrigins: [], media: { audio: true, video: false } }] });
+  });
+
+  it('an invalid list falls back to the demo and says where the problem is', () => {
+    const result = loadProfiles([{ id: 'rc', name: 'RC', vendor: 'ringcentral-embeddable', url: 'http://evil.example' }, { id: 'rc', name: 'x', vendor: 'demo' }]);
+    expect(result.profiles).toEqual([DEMO_PROFILE]);
+    expect(result.problem).toContain('[0].url: must be an https:// URL');
+    expect(result.problem).toContain('[1].id: duplicate profile id "rc"');
+    expect(loadProfiles({ not: 'a list' }).problem).toContain('expected array');
+  });
+});
+
+describe('shell state', () => {
+  const rc = profile({ id: 'rc', name: 'RC Support', vendor: 'ringcentral-embeddable' });
+
+  it('follows pipeline results: presence, feed, health; snapshots validate', () => {
+    const state = new ShellState([rc, DEMO_PROFILE], false);
+    const pipeline = createPipeline({ profiles: [rc, DEMO_PROFILE] });
+    const r = pipeline.process({ profile: 'rc', vendor: 'ringcentral-embeddable', origin: 'https://apps.ringcentral.com', transport: 'postMessage', data: { type: 'rc-call-ring-notify', call: { id: 'c1', fromUserName: 'Jane Doe', fromNumber: '+15550100' } }, at: 1 });
+    if (!r.accepted) throw new Error(r.reason);
+    state.record(r.events, r.effects, 1, 'rc');
+    state.recordRejection('rc', 'origin https://evil.example is not allowed', 3, 2);
+    state.setHealth('demo', 'recovering', 'renderer crashed (oom)');
+    const snap = ShellSnapshotSchema.parse(state.snapshot());
+    expect(snap.tray).toBe('ringing');
+    expect(snap.selected).toBe('rc');
+    expect(snap.profiles).toEqual([
+      { id: 'rc', name: 'RC Support', vendor: 'ringcentral-embeddable', state: 'ringing', health: 'loading' },
+      { id: 'demo', name: 'Demo softphone', vendor: 'demo', state: 'offline', health: 'recovering', healthDetail: 'renderer crashed (oom)' },
+    ]);
+    expect(snap.feed.map((f) => f.type)).toEqual(['health', 'rejection', 'effect', 'event']);
+    expect(snap.feed[1]!.summary).toBe('rejected ×3: origin https://evil.example is not allowed');
+    expect(snap.feed[2]!.summary).toBe('notify: Jane Doe (+15550100) — Incoming call · RC Support');
+  });
+
+  it('the feed keeps the latest 200 entries', () => {
+    const state = new ShellState([rc], false);
+    for (let i = 0; i < 450; i++) state.recordRejection('rc', `r${i}`, 1, i);
+    const feed = state.snapshot().feed;
+    expect(feed).toHaveLength(200);
+    expect(feed[0]!.summary).toBe('rejected: r449');
+  });
+
+  it('event summaries read like a log line', () => {
+    expect(summarizeEvent({ id: 'x', at: 1, profile: 'rc', vendor: 'ringcentral-embeddable', kind: 'agent.state', vendorEvent: 'rc-adapter-syncPresence', state: 'dnd', raw: {} })).toBe(
+      'agent.state dnd [rc-adapter-syncPresence]',
+    );
+  });
+});

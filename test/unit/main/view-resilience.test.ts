@@ -1,0 +1,273 @@
+import type { WebContents } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { CrashBackoff, UnresponsiveWatch, type HealthState } from '../../../src/main/runtime/crash-backoff';
+import {
+  watchViewHealth,
+  type HealthWatchedContents,
+  type ViewError,
+  type ViewHealthLogEntry,
+  type ViewTimers,
+} from '../../../src/main/runtime/view-resilience';
+
+// Compile-time proof that the real objects fit: a WebContents, and Node's own timers.
+const _webContentsFits = (contents: WebContents): HealthWatchedContents => contents;
+const _nodeTimersFit: ViewTimers<NodeJS.Timeout> = { setTimeout, clearTimeout };
+
+class FakeClock implements ViewTimers<number> {
+  time = 0;
+  private nextId = 1;
+  readonly pending = new Map<number, { at: number; run: () => void }>();
+
+  setTimeout(run: () => void, ms: number): number {
+    const id = this.nextId++;
+    this.pending.set(id, { at: this.time + ms, run });
+    return id;
+  }
+
+  clearTimeout(id: number): void {
+    this.pending.delete(id);
+  }
+
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = [...this.pending.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.pending.delete(due[0]);
+      this.time = due[1].at;
+      due[1].run();
+    }
+    this.time = end;
+  }
+}
+
+type Listener = (...args: never[]) => void;
+
+class FakeContents implements HealthWatchedContents {
+  url = 'https://apps.ringcentral.com/app.html';
+  private readonly listeners = new Map<string, Listener[]>();
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+
+  getURL(): string {
+    return this.url;
+  }
+
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
+  }
+
+  crash(reason = 'crashed'): void {
+    this.emit('render-process-gone', {}, { reason, exitCode: 11 });
+  }
+
+  failLoad(code: number, url: string, isMainFrame = true): void {
+    this.emit('did-fail-load', {}, code, 'ERR', url, isMainFrame);
+  }
+}
+
+function setup(opts: { backoff?: CrashBackoff; graceMs?: number } = {}) {
+  const clock = new FakeClock();
+  const contents = new FakeContents();
+  const reloads: number[] = [];
+  const errors: ViewError[] = [];
+  const states: [HealthState, string][] = [];
+  const logs: ViewHealthLogEntry[] = [];
+  const watch = watchViewHealth(contents, {
+    now: () => clock.time,
+    timers: clock,
+    reload: () => reloads.push(clock.time),
+    showError: (e) => errors.push(e),
+    onState: (state, detail) => states.push([state, detail]),
+    log: (entry) => logs.push(entry),
+    ...(opts.backoff ? { backoff: opts.backoff } : {}),
+    ...(opts.graceMs ? { unresponsive: new UnresponsiveWatch({ graceMs: opts.graceMs }) } : {}),
+  });
+  return { clock, contents, reloads, errors, states, logs, watch };
+}
+
+describe('watchViewHealth: crashes', () => {
+  it('reloads after the backoff delay and reports recovering', () => {
+    const { clock, contents, reloads, states, watch } = setup();
+    contents.crash('oom');
+    expect(watch.state).toBe('recovering');
+    expect(states).toEqual([['recovering', 'renderer oom (exit code 11); reloading in 1 s']]);
+    clock.advance(999);
+    expect(reloads).toEqual([]);
+    clock.advance(1);
+    expect(reloads).toEqual([1000]);
+  });
+
+  it('ignores a clean exit', () => {
+    const { clock, contents, reloads, states, logs } = setup();
+    contents.crash('clean-exit');
+    clock.advance(60_000);
+    expect([reloads, states, logs]).toEqual([[], [], []]);
+  });
+
+  it('backs off exponentially across repeated crashes', () => {
+    const { clock, contents, reloads } = setup();
+    for (let i = 0; i < 3; i++) {
+      contents.crash();
+      clock.advance(10_000);
+    }
+    expect(reloads).toEqual([1000, 10_000 + 2000, 20_000 + 4000]);
+  });
+
+  it('gives up after five crashes, shows the error and stops reloading', () => {
+    const { clock, contents, reloads, errors, states, watch } = setup();
+    for (let i = 0; i < 5; i++) {
+      contents.crash();
+      clock.advance(20_000);
+    }
+    expect(reloads).toHaveLength(4);
+    expect(watch.state).toBe('failed');
+    expect(states.at(-1)?.[0]).toBe('failed');
+    expect(errors).toEqual([
+      {
+        code: 'render-process-gone',
+        description: 'the page crashed 5 times within 10 minutes; not reloading it again automatically',
+        url: 'https://apps.ringcentral.com/app.html',
+      },
+    ]);
+    contents.crash();
+    clock.advance(120_000);
+    expect(reloads).toHaveLength(4);
+  });
+
+  it('returns to ok once a reload has stayed up for stableMs, and the next delay is short again', () => {
+    const { clock, contents, reloads, states, watch } = setup({ backoff: new CrashBackoff({ stableMs: 60_000 }) });
+    contents.crash();
+    clock.advance(1000);
+    contents.crash();
+    clock.advance(2000);
+    contents.emit('did-finish-load');
+    clock.advance(59_999);
+    expect(watch.state).toBe('recovering');
+    clock.advance(1);
+    expect(watch.state).toBe('ok');
+    expect(states.at(-1)).toEqual(['ok', 'recovered']);
+    contents.crash();
+    const before = reloads.length;
+    clock.advance(1000);
+    expect(reloads).toHaveLength(before + 1);
+  });
+
+  it('does not count a crash before the stable period as stable', () => {
+    const { clock, contents, watch } = setup({ backoff: new CrashBackoff({ stableMs: 60_000 }) });
+    contents.crash();
+    clock.advance(1000);
+    contents.emit('did-finish-load');
+    clock.advance(30_000);
+    contents.crash();
+    clock.advance(45_000);
+    expect(watch.state).toBe('recovering');
+  });
+
+  it('a load that was not a recovery reload does not start the stable timer', () => {
+    const { clock, contents, states } = setup();
+    contents.emit('did-finish-load');
+    clock.advance(600_000);
+    expect(states).toEqual([]);
+    expect(clock.pending.size).toBe(0);
+  });
+
+  it('retry() after giving up resets and reloads at once', () => {
+    const { clock, contents, reloads, watch } = setup({ backoff: new CrashBackoff({ maxCrashes: 1 }) });
+    contents.crash();
+    expect(watch.state).toBe('failed');
+    watch.retry();
+    expect(watch.state).toBe('ok');
+    expect(reloads).toEqual([clock.time]);
+  });
+});
+
+describe('watchViewHealth: hangs', () => {
+  it('reloads a page that stays unresponsive past the grace period', () => {
+    const { clock, contents, reloads, logs } = setup({ graceMs: 15_000 });
+    contents.emit('unresponsive');
+    clock.advance(14_999);
+    expect(reloads).toEqual([]);
+    clock.advance(1);
+    expect(logs.map((l) => l.event)).toEqual(['unresponsive', 'unresponsive']);
+    clock.advance(1000);
+    expect(reloads).toEqual([16_000]);
+  });
+
+  it('does nothing when the page recovers within the grace period', () => {
+    const { clock, contents, reloads, logs } = setup({ graceMs: 15_000 });
+    contents.emit('unresponsive');
+    clock.advance(5000);
+    contents.emit('responsive');
+    clock.advance(60_000);
+    expect(reloads).toEqual([]);
+    expect(logs.map((l) => l.event)).toEqual(['unresponsive', 'responsive']);
+  });
+
+  it('repeated unresponsive reports during one hang schedule one check', () => {
+    const { clock, contents, reloads } = setup({ graceMs: 15_000 });
+    contents.emit('unresponsive');
+    clock.advance(10_000);
+    contents.emit('unresponsive');
+    clock.advance(5000);
+    clock.advance(1000);
+    expect(reloads).toEqual([16_000]);
+  });
+
+  it('hang reloads count toward giving up, so a page that hangs on load cannot loop', () => {
+    const { clock, contents, reloads, watch, errors } = setup({ graceMs: 1000, backoff: new CrashBackoff({ maxCrashes: 2 }) });
+    contents.emit('unresponsive');
+    clock.advance(5000);
+    contents.emit('unresponsive');
+    clock.advance(5000);
+    expect(reloads).toHaveLength(1);
+    expect(watch.state).toBe('failed');
+    expect(errors[0]?.code).toBe('unresponsive');
+  });
+});
+
+describe('watchViewHealth: load failures', () => {
+  it('shows the error for a failed top-frame load', () => {
+    const { contents, errors, logs } = setup();
+    contents.failLoad(-106, 'https://apps.ringcentral.com/app.html');
+    expect(errors).toEqual([{ code: -106, description: 'ERR', url: 'https://apps.ringcentral.com/app.html' }]);
+    expect(logs).toEqual([{ event: 'did-fail-load', state: 'ok', detail: 'page failed to load: ERR (-106)' }]);
+  });
+
+  it('ignores aborted navigations (-3), which our own guards cause', () => {
+    const { contents, errors, logs } = setup();
+    contents.failLoad(-3, 'https://evil.example/');
+    expect([errors, logs]).toEqual([[], []]);
+  });
+
+  it('only logs sub-frame failures', () => {
+    const { contents, errors, logs } = setup();
+    contents.failLoad(-105, 'https://analytics.example/frame', false);
+    expect(errors).toEqual([]);
+    expect(logs).toHaveLength(1);
+  });
+
+  it('does not show the error page for a failing app: page (the error page itself), so it cannot loop', () => {
+    const { contents, errors } = setup();
+    contents.failLoad(-6, 'app://host/error/rc');
+    contents.failLoad(-6, 'not a url');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('watchViewHealth: dispose', () => {
+  it('cancels pending reloads and ignores later events', () => {
+    const { clock, contents, reloads, errors, watch } = setup();
+    contents.crash();
+    watch.dispose();
+    expect(clock.pending.size).toBe(0);
+    clock.advance(60_000);
+    contents.crash();
+    contents.failLoad(-106, 'https://apps.ringcentral.com/');
+    clock.advance(60_000);
+    expect([reloads, errors]).toEqual([[], []]);
+  });
+});
