@@ -6,9 +6,13 @@
  * Granted, and only to the profile's allowed origins:
  *   media                      microphone always if the profile allows audio; camera only if it
  *                              allows video
- *   notifications              vendors' own web notifications
  *   speaker-selection          choosing the headset as ring/voice output
  *   clipboard-sanitized-write  "copy number" buttons
+ *
+ * Denied on purpose: notifications. Vendors' own web notifications are replaced by Switchboard's
+ * (issue 4): one toast per call, closed when the call is answered, subject to DND and the
+ * profile's rules. Letting RC's adapter or the Agent Desk toast too would mean two toasts for one
+ * call, one of them deaf to DND. The vendor page sees the permission as denied and carries on.
  *
  * Denied, among the names Electron 45 can ask about: geolocation, geolocation-approximate, midi,
  * midiSysex, pointerLock, fullscreen, automatic-fullscreen, openExternal (external links go
@@ -46,7 +50,8 @@ export interface PermissionDecision {
   mediaTypes?: readonly MediaType[];
 }
 
-const GRANTABLE: ReadonlySet<string> = new Set(['media', 'notifications', 'speaker-selection', 'clipboard-sanitized-write']);
+const GRANTABLE: ReadonlySet<string> = new Set(['media', 'speaker-selection', 'clipboard-sanitized-write']);
+export const VENDOR_NOTIFICATIONS_DENIED = "notifications denied: vendor web notifications are replaced by Switchboard's own (one toast per call, DND-aware)";
 
 /**
  * A frame is judged by its own requesting URL, whatever frame embeds it: the host page
@@ -55,6 +60,7 @@ const GRANTABLE: ReadonlySet<string> = new Set(['media', 'notifications', 'speak
  */
 export function decidePermission(req: PermissionQuery, profile: Profile): PermissionDecision {
   const { permission } = req;
+  if (permission === 'notifications') return { granted: false, reason: VENDOR_NOTIFICATIONS_DENIED, origin: req.requestingUrl ? urlOrigin(req.requestingUrl) : undefined };
   if (!GRANTABLE.has(permission)) {
     return { granted: false, reason: `${permission} denied: not a permission Switchboard grants`, origin: undefined };
   }

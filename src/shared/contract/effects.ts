@@ -1,7 +1,7 @@
 /**
  * What the core decides should happen; the notifier, tray and log modules in main carry it out.
  */
-import type { AgentState } from './shell-event';
+import type { AgentState, Media } from './shell-event';
 
 /** The tray's single aggregate state; see core/presence.ts for the aggregation rule. */
 export const TRAY_STATES = ['available', 'ringing', 'on-call', 'busy', 'wrap-up', 'away', 'dnd', 'offline'] as const;
@@ -23,6 +23,8 @@ export type Effect =
       type: 'notify';
       /** Which event asked for it: the notifier styles calls, misses and messages differently. */
       kind: 'interaction.offered' | 'interaction.missed' | 'message.inbound';
+      /** Lets the notifier word a redacted toast ("Incoming call") without the party. */
+      media?: Media;
       title: string;
       body: string;
       profile: string;

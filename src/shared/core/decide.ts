@@ -38,7 +38,7 @@ const RULE_OF: Record<NotifyKind, keyof Profile['notifications']> = {
   'message.inbound': 'messages',
 };
 
-const MEDIA_NOUN: Record<Media, string> = {
+export const MEDIA_NOUN: Record<Media, string> = {
   voice: 'call',
   video: 'video call',
   chat: 'chat',
@@ -136,6 +136,14 @@ export function decide(e: ShellEvent, deps: DecideDeps, effects: Effect[]): void
       ringing.add(ringKey);
       if (ringing.size > MAX_RINGING) ringing.delete(ringing.values().next().value!);
     }
-    effects.push({ type: 'notify', kind: e.kind, ...notificationText(e, profile.name), profile: e.profile, ...(e.ref ? { ref: e.ref } : {}), actions });
+    effects.push({
+      type: 'notify',
+      kind: e.kind,
+      ...(e.media ? { media: e.media } : {}),
+      ...notificationText(e, profile.name),
+      profile: e.profile,
+      ...(e.ref ? { ref: e.ref } : {}),
+      actions,
+    });
   }
 }

@@ -59,6 +59,7 @@ describe('pipeline: a call from ring to end', () => {
       {
         type: 'notify',
         kind: 'interaction.offered',
+        media: 'voice',
         title: 'Jane Doe (+15550100) — Sales',
         body: 'Incoming call · RC Support',
         profile: 'rc',
@@ -90,7 +91,7 @@ describe('pipeline: a call from ring to end', () => {
     expect(end.events[1]!.id).not.toBe(end.events[0]!.id);
     expect(end.effects).toEqual([
       { type: 'dismiss', profile: 'rc', ref: 'c1' },
-      { type: 'notify', kind: 'interaction.missed', title: 'Missed call', body: 'Jane Doe (+15550100) — Sales · RC Support', profile: 'rc', ref: 'c1', actions: [] },
+      { type: 'notify', kind: 'interaction.missed', media: 'voice', title: 'Missed call', body: 'Jane Doe (+15550100) — Sales · RC Support', profile: 'rc', ref: 'c1', actions: [] },
       { type: 'presence', state: 'available', profiles: [{ profile: 'rc', agentState: null, state: 'available' }] },
     ]);
   });

@@ -29,7 +29,7 @@ const ALL: PermissionName[] = [
   'screen-wake-lock', 'sensors', 'serial', 'smart-card', 'speaker-selection', 'storage-access', 'system-wake-lock',
   'top-level-storage-access', 'usb', 'vr', 'web-app-installation', 'web-printing', 'window-management', 'unknown',
 ];
-const GRANTED = new Set(['media', 'notifications', 'speaker-selection', 'clipboard-sanitized-write']);
+const GRANTED = new Set(['media', 'speaker-selection', 'clipboard-sanitized-write']);
 
 function setup(p = rc) {
   let request: RequestHandler | undefined;
@@ -103,15 +103,15 @@ describe('installPermissionHandlers: request handler', () => {
   it('denies look-alike origins', () => {
     const { ask, logs } = setup();
     expect(ask('media', { requestingUrl: 'https://apps.ringcentral.com.evil.example/app.html', mediaTypes: ['audio'] })).toEqual([false]);
-    expect(ask('notifications', { requestingUrl: 'https://apps.ringcentral.com@evil.example/' })).toEqual([false]);
+    expect(ask('speaker-selection', { requestingUrl: 'https://apps.ringcentral.com@evil.example/' })).toEqual([false]);
     expect(logs.map((l) => l.origin)).toEqual(['https://apps.ringcentral.com.evil.example', null]);
   });
 
   it('judges sub frames and main frames by their own URL', () => {
     const { ask } = setup(engage);
-    expect(ask('notifications', { requestingUrl: 'https://acme.digital.ringcentral.com/agent', isMainFrame: false })).toEqual([true]);
-    expect(ask('notifications', { requestingUrl: 'app://host/profile/engage', isMainFrame: true })).toEqual([false]);
-    expect(ask('notifications', { requestingUrl: 'https://tracker.example/pixel', isMainFrame: false })).toEqual([false]);
+    expect(ask('speaker-selection', { requestingUrl: 'https://acme.digital.ringcentral.com/agent', isMainFrame: false })).toEqual([true]);
+    expect(ask('speaker-selection', { requestingUrl: 'app://host/profile/engage', isMainFrame: true })).toEqual([false]);
+    expect(ask('speaker-selection', { requestingUrl: 'https://tracker.example/pixel', isMainFrame: false })).toEqual([false]);
   });
 
   it('calls onFirstMediaGrant once per device kind, only for granted requests', () => {
@@ -156,9 +156,9 @@ describe('installPermissionHandlers: check handler', () => {
 
   it('uses requestingUrl when present, else the requesting origin', () => {
     const { probe, logs } = setup();
-    expect(probe('notifications', 'https://evil.example', { requestingUrl: RC })).toBe(true);
-    expect(probe('notifications', 'https://apps.ringcentral.com')).toBe(true);
-    expect(probe('notifications', 'https://apps.ringcentral.com', { requestingUrl: 'https://evil.example/' })).toBe(false);
+    expect(probe('speaker-selection', 'https://evil.example', { requestingUrl: RC })).toBe(true);
+    expect(probe('speaker-selection', 'https://apps.ringcentral.com')).toBe(true);
+    expect(probe('speaker-selection', 'https://apps.ringcentral.com', { requestingUrl: 'https://evil.example/' })).toBe(false);
     expect(logs.map((l) => l.origin)).toEqual(['https://apps.ringcentral.com', 'https://apps.ringcentral.com', 'https://evil.example']);
   });
 
@@ -172,14 +172,14 @@ describe('installPermissionHandlers: check handler', () => {
   it('denies look-alikes and empty origins', () => {
     const { probe, logs } = setup();
     expect(probe('media', 'https://apps.ringcentral.com.evil.example', { mediaType: 'audio' })).toBe(false);
-    expect(probe('notifications', '')).toBe(false);
+    expect(probe('speaker-selection', '')).toBe(false);
     expect(logs.every((l) => !l.granted)).toBe(true);
-    expect(logs[1]?.reason).toBe('notifications denied: no requesting URL');
+    expect(logs[1]?.reason).toBe('speaker-selection denied: no requesting URL');
   });
 
   it('works the same whether or not a webContents is given', () => {
     const { probe } = setup();
-    expect(probe('notifications', 'https://apps.ringcentral.com', {}, contents)).toBe(true);
-    expect(probe('notifications', 'https://apps.ringcentral.com', {}, null)).toBe(true);
+    expect(probe('speaker-selection', 'https://apps.ringcentral.com', {}, contents)).toBe(true);
+    expect(probe('speaker-selection', 'https://apps.ringcentral.com', {}, null)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePermission, type PermissionQuery } from '../../../src/main/security/permission-policy';
+import { VENDOR_NOTIFICATIONS_DENIED, decidePermission, type PermissionQuery } from '../../../src/main/security/permission-policy';
 import { profile } from '../../support/profiles';
 
 const rc = profile({
@@ -32,7 +32,7 @@ describe('decidePermission: what is granted', () => {
     });
   });
 
-  it.each(['notifications', 'speaker-selection', 'clipboard-sanitized-write'])('grants %s to an allowed origin', (permission) => {
+  it.each(['speaker-selection', 'clipboard-sanitized-write'])('grants %s to an allowed origin', (permission) => {
     const d = decidePermission(ask({ permission, mediaTypes: undefined }), rc);
     expect(d.granted).toBe(true);
     expect(d.reason).toBe(`${permission} granted to https://apps.ringcentral.com: allowed origin`);
@@ -118,7 +118,7 @@ describe('decidePermission: what is denied', () => {
     'https://sub.apps.ringcentral.com/',
     'wss://apps.ringcentral.com/',
   ])('denies look-alike or other origins: %s', (requestingUrl) => {
-    for (const permission of ['media', 'notifications', 'speaker-selection', 'clipboard-sanitized-write']) {
+    for (const permission of ['media', 'speaker-selection', 'clipboard-sanitized-write']) {
       const d = decidePermission(ask({ permission, requestingUrl }), rc);
       expect(d.granted, permission).toBe(false);
       expect(d.reason).toMatch(/ denied to .*: origin .* is not allowed for this profile/);
@@ -151,14 +151,14 @@ describe('decidePermission: what is denied', () => {
     expect(decidePermission(ask({ requestingUrl: 'app://shell/index.html' }), anyApp).granted).toBe(false);
   });
 
-  it('lets the demo softphone show notifications (its origin is the demo profile\'s origin)', () => {
-    expect(decidePermission(ask({ permission: 'notifications', requestingUrl: 'app://demo/demo.html' }), demo).granted).toBe(true);
-    expect(decidePermission(ask({ permission: 'notifications', requestingUrl: 'app://demo/demo.html' }), rc).granted).toBe(false);
+  it('lets the demo softphone pick the speaker (its origin is the demo profile\'s origin)', () => {
+    expect(decidePermission(ask({ permission: 'speaker-selection', requestingUrl: 'app://demo/demo.html' }), demo).granted).toBe(true);
+    expect(decidePermission(ask({ permission: 'speaker-selection', requestingUrl: 'app://demo/demo.html' }), rc).granted).toBe(false);
   });
 
   it('judges a frame by its own URL: the host page lends nothing to the vendor frame, and vice versa', () => {
-    const hostPage = ask({ permission: 'notifications', requestingUrl: 'app://host/profile/engage', isMainFrame: true });
-    const vendorFrame = ask({ permission: 'notifications', requestingUrl: 'https://acme.digital.ringcentral.com/agent', isMainFrame: false });
+    const hostPage = ask({ permission: 'speaker-selection', requestingUrl: 'app://host/profile/engage', isMainFrame: true });
+    const vendorFrame = ask({ permission: 'speaker-selection', requestingUrl: 'https://acme.digital.ringcentral.com/agent', isMainFrame: false });
     const strangerFrame = ask({ permission: 'notifications', requestingUrl: 'https://ads.example/frame', isMainFrame: false });
     expect(decidePermission(hostPage, engage).granted).toBe(false);
     expect(decidePermission(vendorFrame, engage).granted).toBe(true);
@@ -175,5 +175,17 @@ describe('decidePermission: what is denied', () => {
   it('denies everything for a vendor with neither configured origins nor a URL', () => {
     const huawei = profile({ id: 'aicc', vendor: 'huawei-aicc' });
     expect(decidePermission(ask({ requestingUrl: 'https://aicc.example.com/agent' }), huawei).granted).toBe(false);
+  });
+});
+
+describe('vendor web notifications', () => {
+  it('are denied to every origin, allowed or not, with the reason in the log: Switchboard shows its own', () => {
+    for (const requestingUrl of ['https://apps.ringcentral.com/app.html', 'app://demo/demo.html', 'https://evil.example/']) {
+      for (const kind of ['request', 'check'] as const) {
+        const decision = decidePermission(ask({ permission: 'notifications', requestingUrl, kind }), rc);
+        expect(decision.granted).toBe(false);
+        expect(decision.reason).toBe(VENDOR_NOTIFICATIONS_DENIED);
+      }
+    }
   });
 });

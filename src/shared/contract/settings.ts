@@ -1,0 +1,55 @@
+/**
+ * User settings (electron-store, validated with zod at every read). Issue 5 adds the settings UI
+ * and issue 6 the IT policy that can lock any of these; the shapes here are what both build on.
+ */
+import { z } from 'zod';
+import { isVendorUrl, ProfileSchema } from './profile';
+
+export const REDACTION_LEVELS = ['off', 'numbers', 'full'] as const;
+export const RedactionSchema = z.enum(REDACTION_LEVELS);
+export type Redaction = z.infer<typeof RedactionSchema>;
+
+export const NotificationSettingsSchema = z.strictObject({
+  /** Calls (voice/video) still ring while do-not-disturb is on. */
+  ringThroughDnd: z.boolean().default(false),
+  /** No toast for the profile whose view the agent is looking at. */
+  suppressWhenFocused: z.boolean().default(false),
+});
+
+export const AutoAwaySettingsSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** Minutes without keyboard or mouse input before going away. */
+  idleMinutes: z.number().int().min(1).max(240).default(10),
+  /** Go away as soon as the screen locks. */
+  onLock: z.boolean().default(true),
+});
+
+export const LogSettingsSchema = z.strictObject({
+  /** Absolute directory; null: <userData>/logs. */
+  dir: z.string().min(1).nullable().default(null),
+  retentionDays: z.number().int().min(1).max(3650).default(30),
+  maxFileMb: z.number().int().min(1).max(1024).default(20),
+  redaction: RedactionSchema.default('off'),
+});
+
+export const ForwardingSettingsSchema = z.strictObject({
+  /** https:// endpoint receiving batches of ShellEvents; null: forwarding off. */
+  endpoint: z
+    .string()
+    .refine(isVendorUrl, 'must be an https:// URL (http:// only for localhost)')
+    .nullable()
+    .default(null),
+  batchSize: z.number().int().min(1).max(1000).default(50),
+  /** Events kept on disk while the endpoint is unreachable; beyond it the oldest are dropped (and counted). */
+  maxQueuedEvents: z.number().int().min(100).max(1_000_000).default(50_000),
+  timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+});
+
+export const SettingsSchema = z.strictObject({
+  profiles: z.array(ProfileSchema).max(20).default([]),
+  notifications: NotificationSettingsSchema.default({ ringThroughDnd: false, suppressWhenFocused: false }),
+  autoAway: AutoAwaySettingsSchema.default({ enabled: false, idleMinutes: 10, onLock: true }),
+  logs: LogSettingsSchema.default({ dir: null, retentionDays: 30, maxFileMb: 20, redaction: 'off' }),
+  forwarding: ForwardingSettingsSchema.default({ endpoint: null, batchSize: 50, maxQueuedEvents: 50_000, timeoutMs: 10_000 }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
