@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchCaptureLatency } from './capture-latency';
 import { benchCore } from './core';
+import { benchFloodMemory, benchLogAppend } from './log-append';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const ms = (n: number) => `${n.toFixed(3)} ms`;
@@ -18,6 +19,26 @@ async function main(): Promise<void> {
   console.log(
     `core pipeline      ${fmt(core.eventsPerSecond)} events/s median of ${core.rounds} rounds, best ${fmt(core.bestEventsPerSecond)} ` +
       `(one core; goal ≥ 200,000 events/s)`,
+  );
+
+  const logAppend = await benchLogAppend();
+  console.log(
+    `log append         ${fmt(logAppend.linesPerSecond)} lines/s (${logAppend.mbPerSecond} MB/s, ${logAppend.avgLineBytes} B/line) ` +
+      `median of ${logAppend.rounds} × ${fmt(logAppend.lines)}, on disk at flush(), dropped ${fmt(logAppend.dropped)} ` +
+      `(${logAppend.durability}; goal ≥ 50,000 lines/s)`,
+  );
+  console.log(
+    `                   async mode for comparison: ${fmt(logAppend.asyncMode.linesPerSecond)} lines/s, ` +
+      `dropped ${fmt(logAppend.asyncMode.dropped)} (bursts of 100 outrun one 16 KB write per loop turn)`,
+  );
+
+  const floodMemory = await benchFloodMemory();
+  const { rssMb, heapMb } = floodMemory;
+  console.log(
+    `log flood memory   ${fmt(floodMemory.events)} events through pipeline → event log (${floodMemory.writtenMb} MB written, ` +
+      `${fmt(floodMemory.eventsPerSecond)} events/s, dropped ${fmt(floodMemory.dropped)}): ` +
+      `RSS ${rssMb.start} → peak ${rssMb.peak} → ${rssMb.end} MB · heap ${heapMb.start} → peak ${heapMb.peak} → ${heapMb.end} MB · ` +
+      `live heap at each quarter ${floodMemory.liveHeapMbAtQuarters.join(' / ')} MB`,
   );
 
   const captureLatency = await benchCaptureLatency();
@@ -40,6 +61,8 @@ async function main(): Promise<void> {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version },
     core,
     captureLatency,
+    logAppend,
+    floodMemory,
   };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log('wrote bench/results.json');

@@ -1,10 +1,25 @@
 /**
- * Diagnostics for the app itself until the durable logs land (issue 4): one JSON line per entry on
- * stdout, so `npm start` shows what the shell decided and why.
+ * Diagnostics for the app itself: one JSON line per entry on stdout (so `npm start` shows what the
+ * shell decided and why) and, once main has opened it, in the durable diagnostics log
+ * (logs/diagnostics-log.ts). Callers keep using diag(); only main attaches the file.
  */
+import type { DiagnosticsLog } from './logs/diagnostics-log';
+
 export type DiagnosticCategory = 'app' | 'capture' | 'effect' | 'permission' | 'navigation' | 'view' | 'protocol' | 'settings';
 
+let fileLog: Pick<DiagnosticsLog, 'info'> | null = null;
+
+/** From now on diag() also writes to `log`; null detaches it (before closing the log). */
+export function attachDiagnosticsLog(log: Pick<DiagnosticsLog, 'info'> | null): void {
+  fileLog = log;
+}
+
 export function diag(category: DiagnosticCategory, message: string, data?: unknown): void {
-  const line = JSON.stringify({ at: new Date().toISOString(), category, message, ...(data === undefined ? {} : { data }) });
-  process.stdout.write(`${line}\n`);
+  try {
+    const line = JSON.stringify({ at: new Date().toISOString(), category, message, ...(data === undefined ? {} : { data }) });
+    process.stdout.write(`${line}\n`);
+  } catch {
+    // No console (a packaged app on Windows, a closed pipe) or unserializable data: the file still gets it.
+  }
+  fileLog?.info(category, message, data);
 }

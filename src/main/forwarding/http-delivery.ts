@@ -1,0 +1,125 @@
+/**
+ * One HTTP attempt for the forwarder, classified into what the queue should do next. Uses the
+ * global fetch (undici in Node and in Electron's main process), never a hand-rolled client.
+ */
+import { randomUUID } from 'node:crypto';
+import { isVendorUrl } from '../../shared/contract/profile';
+import { parseRetryAfter } from './backoff';
+
+export type FetchLike = typeof fetch;
+
+export type DeliveryResult =
+  | { kind: 'delivered'; status: number }
+  /** Worth trying again later: 408/429/5xx, 3xx, timeouts, network errors. */
+  | { kind: 'retry'; status?: number; retryAfterMs?: number; message: string }
+  /** The server refused this request for good (other 4xx): retrying would only block the queue. */
+  | { kind: 'rejected'; status: number; message: string }
+  /** Our own stop() cancelled it; nothing to report. */
+  | { kind: 'aborted' };
+
+export interface PostOptions {
+  timeoutMs: number;
+  idempotencyKey: string;
+  fetch?: FetchLike;
+  /** Aborted by the forwarder's stop(). */
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+const SNIPPET_BYTES = 512;
+
+export async function postJson(endpoint: string, body: unknown, opts: PostOptions): Promise<DeliveryResult> {
+  const doFetch = opts.fetch ?? fetch;
+  const timeout = AbortSignal.timeout(opts.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
+  let res: Response;
+  try {
+    res = await doFetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': opts.idempotencyKey },
+      body: JSON.stringify(body),
+      // A redirect would replay the batch to a host nobody configured; a loop must not spin.
+      redirect: 'manual',
+      signal,
+    });
+  } catch (err) {
+    if (opts.signal?.aborted) return { kind: 'aborted' };
+    if (timeout.aborted) return { kind: 'retry', message: `no answer within ${opts.timeoutMs} ms` };
+    return { kind: 'retry', message: `network error: ${describeError(err)}` };
+  }
+  const status = res.status;
+  if (status >= 200 && status < 300) {
+    // Release the connection without waiting for a body nobody reads.
+    await res.body?.cancel().catch(() => undefined);
+    return { kind: 'delivered', status };
+  }
+  const snippet = await readSnippet(res);
+  const detail = snippet ? `: ${snippet}` : '';
+  if (status >= 300 && status < 400) {
+    const location = res.headers.get('location') ?? '(no location)';
+    return { kind: 'retry', status, message: `HTTP ${status} redirect to ${location} not followed; configure the final URL` };
+  }
+  if (status === 408 || status === 429 || status >= 500) {
+    const retryAfterMs =
+      status === 429 || status === 503 ? parseRetryAfter(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
+    return { kind: 'retry', status, message: `HTTP ${status}${detail}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  }
+  if (status >= 400) return { kind: 'rejected', status, message: `HTTP ${status}${detail}` };
+  return { kind: 'retry', status, message: `unexpected HTTP ${status}` };
+}
+
+/** The start of an error body, for status and logs; bounded so a huge error page costs nothing. */
+async function readSnippet(res: Response): Promise<string> {
+  const reader = res.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < SNIPPET_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } catch {
+    // A body cut off mid-way still leaves the status to act on.
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, SNIPPET_BYTES));
+  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+function describeError(err: unknown): string {
+  // undici wraps the socket error: "fetch failed" with cause { code: 'ECONNREFUSED', ... }.
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  if (cause && typeof cause.code === 'string') return cause.code;
+  if (cause && typeof cause.message === 'string') return cause.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  status?: number;
+  message: string;
+}
+
+/** For the settings UI's "Test connection": one POST of `{source:'switchboard', test:true}`. */
+export async function testConnection(endpoint: string, timeoutMs: number, fetchImpl?: FetchLike): Promise<ConnectionTestResult> {
+  if (!isVendorUrl(endpoint)) return { ok: false, message: 'the endpoint must be an https:// URL (http:// only for localhost)' };
+  const result = await postJson(
+    endpoint,
+    { source: 'switchboard', test: true },
+    { timeoutMs, idempotencyKey: `test-${randomUUID()}`, ...(fetchImpl ? { fetch: fetchImpl } : {}) },
+  );
+  switch (result.kind) {
+    case 'delivered':
+      return { ok: true, status: result.status, message: `the endpoint accepted the test (HTTP ${result.status})` };
+    case 'rejected':
+      return { ok: false, status: result.status, message: `the endpoint refused the test: ${result.message}` };
+    case 'retry':
+      return { ok: false, ...(result.status === undefined ? {} : { status: result.status }), message: result.message };
+    case 'aborted':
+      return { ok: false, message: 'cancelled' };
+  }
+}
