@@ -15,7 +15,7 @@ import { handleAppProtocol } from '../app-protocol/register';
 import type { ResolveContext } from '../app-protocol/resolve-request';
 import { diag } from '../diagnostics';
 import { watchViewHealth, type ViewHealthWatch } from '../runtime/view-resilience';
-import { installPermissionHandlers } from '../security/permission-handlers';
+import { installPermissionHandlers, type PermissionLogEntry } from '../security/permission-handlers';
 import { profilePartition, vendorViewPreferences } from '../security/web-preferences';
 import type { ShellState } from './shell-state';
 
@@ -29,6 +29,8 @@ export interface ProfileViewDeps {
   failures: Map<string, { code: number; description: string; url: string }>;
   state: ShellState;
   notifyUi(): void;
+  /** Every permission decision, for the durable log. */
+  onPermission(entry: PermissionLogEntry): void;
 }
 
 export class ProfileView {
@@ -82,7 +84,7 @@ export class ProfileView {
       context: this.deps.protocolContext,
       log: (message) => diag('protocol', message),
     });
-    installPermissionHandlers(session, this.profile, (entry) => diag('permission', entry.reason, entry), {
+    installPermissionHandlers(session, this.profile, (entry) => this.deps.onPermission(entry), {
       onFirstMediaGrant: (types) => {
         if (process.platform !== 'darwin') return;
         for (const type of types) void systemPreferences.askForMediaAccess(type === 'audio' ? 'microphone' : 'camera');

@@ -18,6 +18,7 @@ export const SHELL_CHROME = { railWidth: 280, headerHeight: 48 } as const;
 export class ShellWindow {
   readonly window: BaseWindow;
   readonly shellView: WebContentsView;
+  private readonly selectListeners: Array<(profileId: string) => void> = [];
 
   constructor(
     private readonly views: readonly ProfileView[],
@@ -54,7 +55,12 @@ export class ShellWindow {
     this.state.selected = profileId;
     for (const v of this.views) v.view.setVisible(v.profile.id === profileId);
     this.pushState();
+    for (const listener of this.selectListeners) listener(profileId);
     return true;
+  }
+
+  onSelect(listener: (profileId: string) => void): void {
+    this.selectListeners.push(listener);
   }
 
   focus(): void {

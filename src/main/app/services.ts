@@ -1,0 +1,57 @@
+/**
+ * The durable services main runs beside the views: diagnostics and event logs, the optional
+ * forwarder. Opened before any view loads so the first captured event is already durable;
+ * closed (flushed) on quit.
+ */
+import { join } from 'node:path';
+import type { Settings } from '../../shared/contract/settings';
+import { attachDiagnosticsLog, diag } from '../diagnostics';
+import { openDiskQueue } from '../forwarding/disk-queue';
+import { createForwarder, type Forwarder } from '../forwarding/forwarder';
+import { createDiagnosticsLog, type DiagnosticsLog } from '../logs/diagnostics-log';
+import { createEventLog, type EventLog } from '../logs/event-log';
+
+export interface Services {
+  eventLog: EventLog;
+  diagnostics: DiagnosticsLog;
+  forwarder: Forwarder | null;
+  logDir: string;
+  close(): Promise<void>;
+}
+
+export async function openServices(settings: Settings, userData: string, onProblem: (message: string) => void): Promise<Services> {
+  const logDir = settings.logs.dir ?? join(userData, 'logs');
+  const common = { dir: logDir, maxFileMb: settings.logs.maxFileMb, retentionDays: settings.logs.retentionDays, onProblem };
+  const diagnostics = await createDiagnosticsLog(common);
+  attachDiagnosticsLog(diagnostics);
+  const eventLog = await createEventLog({ ...common, redaction: settings.logs.redaction });
+  for (const repair of eventLog.repairs) diag('app', 'event log: repaired a torn last line after an unclean exit', repair);
+
+  let forwarder: Forwarder | null = null;
+  const { forwarding } = settings;
+  if (forwarding.endpoint) {
+    const queue = await openDiskQueue(join(userData, 'forwarding'), { maxEvents: forwarding.maxQueuedEvents, log: (m, d) => diag('app', `forwarding queue: ${m}`, d) });
+    forwarder = createForwarder({
+      endpoint: forwarding.endpoint,
+      batchSize: forwarding.batchSize,
+      timeoutMs: forwarding.timeoutMs,
+      queue,
+      redaction: settings.logs.redaction,
+      log: (m, d) => diag('app', `forwarding: ${m}`, d),
+    });
+    forwarder.start();
+  }
+
+  return {
+    eventLog,
+    diagnostics,
+    forwarder,
+    logDir,
+    async close() {
+      await forwarder?.stop();
+      await eventLog.close();
+      attachDiagnosticsLog(null);
+      await diagnostics.close();
+    },
+  };
+}

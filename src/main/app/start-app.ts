@@ -1,0 +1,171 @@
+/**
+ * Builds the running app once Electron is ready: settings → durable services → pipeline → views,
+ * window, notifications and IPC. Each piece lives in its own module; this file only connects them.
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Notification, app, ipcMain, shell, type IpcMainEvent } from 'electron';
+import { createPipeline } from '../../shared/core/pipeline';
+import { CHANNELS } from '../../shared/ipc/channels';
+import { SelectProfileSchema } from '../../shared/ipc/shell-protocol';
+import { buildCaptureConfig } from '../capture/capture-config';
+import { createCaptureService } from '../capture/capture-service';
+import { createCommandRouter, type ShellCommand } from '../commands/command-router';
+import { diag } from '../diagnostics';
+import { createEffectRouter } from '../effects/effect-router';
+import { validateCaptureSender, type RegisteredView } from '../ipc/sender-validation';
+import { createNotifier } from '../notifications/notifier';
+import { installNavigationGuards, installShellNavigationGuards } from '../security/navigation-guards';
+import { readSettings } from '../settings/settings';
+import { ProfileView } from '../shell/profile-view';
+import { ShellState } from '../shell/shell-state';
+import { ShellWindow } from '../shell/shell-window';
+import { openServices } from './services';
+import { startTray } from './tray-wiring';
+
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const PATHS = {
+  vendorPreload: here('../preload/vendor-host.cjs'),
+  shellPreload: here('../preload/shell.cjs'),
+  renderer: here('../renderer'),
+  resources: here('../../resources'),
+};
+
+export async function startApp(): Promise<void> {
+  const Store = (await import('electron-store')).default;
+  const store = new Store<Record<string, unknown>>({ name: 'settings' });
+  const { settings, firstRun, problems } = readSettings(store.store);
+  const state = new ShellState(settings.profiles, firstRun);
+  const problem = (message: string) => {
+    state.addProblem(message);
+    diag('app', message);
+  };
+  const services = await openServices(settings, app.getPath('userData'), problem);
+  diag('app', 'started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, logs: services.logDir });
+  problems.forEach(problem);
+
+  const pipeline = createPipeline({
+    profiles: settings.profiles,
+    idFactory: () => randomBytes(12).toString('base64url'),
+    context: { ringThroughDnd: settings.notifications.ringThroughDnd, suppressWhenFocused: settings.notifications.suppressWhenFocused },
+  });
+  const profileMap = new Map(settings.profiles.map((p) => [p.id, p]));
+  const failures = new Map<string, { code: number; description: string; url: string }>();
+  let shellWindow: ShellWindow | null = null;
+  const notifyUi = () => shellWindow?.pushState();
+
+  const views = settings.profiles.map(
+    (profile) =>
+      new ProfileView(profile, {
+        preloadPath: PATHS.vendorPreload,
+        rendererDir: PATHS.renderer,
+        protocolContext: () => ({ profiles: profileMap, failures }),
+        failures,
+        state,
+        notifyUi,
+        onPermission: (entry) => services.eventLog.permission({ ...entry, at: Date.now() }),
+      }),
+  );
+  const viewOf = (id: string) => views.find((v) => v.profile.id === id);
+  const runCommand = createCommandRouter({
+    profile: (id) => profileMap.get(id),
+    session: (id) => pipeline.session(id),
+    deliver: (id, result) => viewOf(id)?.send(result) ?? `no view for profile "${id}"`,
+  });
+  const command = (profile: string, cmd: ShellCommand) => {
+    const outcome = runCommand(profile, cmd);
+    diag('app', outcome.ok ? outcome.detail : `command not run: ${outcome.reason}`, { profile, command: cmd });
+    return outcome;
+  };
+
+  const focusProfile = (id: string) => {
+    shellWindow?.focus();
+    shellWindow?.select(id);
+  };
+  const notifier = createNotifier({
+    create: (options) => new Notification(options),
+    isSupported: () => Notification.isSupported(),
+    redaction: () => settings.logs.redaction,
+    profileName: (id) => profileMap.get(id)?.name ?? id,
+    focusProfile,
+    act: (profile, ref, action) => void command(profile, { type: action, ...(ref ? { ref } : {}) }),
+    log: (message, data) => diag('effect', message, data),
+  });
+
+  const tray = startTray({ resourcesDir: PATHS.resources, settings, store, pipeline, command, window: () => shellWindow, problem });
+  const effects = createEffectRouter({
+    notifier,
+    log: services.eventLog,
+    forwarder: services.forwarder,
+    ui: state,
+    presence: () => tray.refresh(),
+    changed: notifyUi,
+  });
+  tray.onEffects((list) => effects.effects(list, Date.now()));
+
+  const captures = createCaptureService(pipeline, {
+    accepted: effects.accepted,
+    rejected: effects.rejected,
+    undeliverable: (profile, reason) => diag('capture', `command not delivered: ${reason}`, { profile }),
+  });
+
+  // Navigation and popup rules, central: every webContents (views, popups, devtools) passes here.
+  const bySession = new Map(views.map((v) => [v.view.webContents.session, v]));
+  app.on('web-contents-created', (_event, contents) => {
+    const owner = bySession.get(contents.session);
+    const log = (entry: object) => diag('navigation', 'decision', entry);
+    if (!owner) return installShellNavigationGuards(contents, log);
+    // An in-app SSO popup shares the view's partition, but its top frame is the sign-in page
+    // itself: judge it like a direct-mode view (vendor, allowed and auth hosts only).
+    const mode = contents === owner.view.webContents ? owner.mode : 'direct';
+    installNavigationGuards(contents, { profile: owner.profile, mode, partition: owner.partition, openExternal: (url) => void shell.openExternal(url), log });
+  });
+
+  const registered = new Map<number, RegisteredView>(views.map((v) => [v.view.webContents.id, { profile: v.profile, mode: v.mode }]));
+  const secrets = new Map(views.map((v) => [v.view.webContents.id, randomBytes(16).toString('hex')]));
+  const senderOf = (event: IpcMainEvent) => {
+    const frame = event.senderFrame; // read at once: it is null after the frame navigates
+    const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null, detached: frame.detached } : null;
+    return validateCaptureSender({ webContentsId: event.sender.id, frame: sender }, registered);
+  };
+  ipcMain.on(CHANNELS.captureConfig, (event) => {
+    const sender = senderOf(event);
+    if (!sender.ok) diag('capture', `config refused: ${sender.reason}`);
+    event.returnValue = sender.ok ? buildCaptureConfig(sender.profile, secrets.get(event.sender.id)!) : null;
+  });
+  ipcMain.on(CHANNELS.capture, (event, payload: unknown) => {
+    const sender = senderOf(event);
+    if (!sender.ok) return diag('capture', `message refused: ${sender.reason}`);
+    captures.handle(sender.profile, payload);
+  });
+
+  const fromShell = (event: { sender: { id: number } }) => shellWindow !== null && event.sender.id === shellWindow.shellView.webContents.id;
+  ipcMain.handle(CHANNELS.shellState, (event) => (fromShell(event) ? state.snapshot() : null));
+  ipcMain.on(CHANNELS.shellSelectProfile, (event, id: unknown) => {
+    const parsed = SelectProfileSchema.safeParse(id);
+    if (fromShell(event) && parsed.success) shellWindow?.select(parsed.data);
+  });
+
+  shellWindow = new ShellWindow(views, state, PATHS.shellPreload);
+  // Toasts for the profile the agent is looking at can be suppressed (a setting): keep the core
+  // told which profile that is.
+  const updateFocus = () => pipeline.setContext({ focusedProfile: shellWindow?.window.isFocused() && shellWindow.window.isVisible() ? state.selected : null });
+  shellWindow.window.on('focus', updateFocus);
+  shellWindow.window.on('blur', updateFocus);
+  shellWindow.onSelect(updateFocus);
+  tray.attachWindow(shellWindow);
+  app.on('second-instance', () => shellWindow?.focus());
+
+  // Rings that never resolve expire even when no capture arrives.
+  setInterval(() => effects.effects(pipeline.tick(Date.now()), Date.now()), 5_000).unref();
+
+  let closing = false;
+  app.on('before-quit', (event) => {
+    tray.quitting();
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    notifier.closeAll();
+    void services.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * The tray, do-not-disturb and auto-away, wired to Electron: the tray shows the aggregate presence
+ * and sets DND and vendor presence; DND survives restarts until it expires; closing the window
+ * hides it to the tray (Quit is in the tray menu).
+ */
+import { Menu, Tray, app, nativeImage, powerMonitor } from 'electron';
+import type { Effect } from '../../shared/contract/effects';
+import type { Settings } from '../../shared/contract/settings';
+import type { Pipeline } from '../../shared/core/pipeline';
+import { DndState } from '../../shared/tray/dnd';
+import type { TrayCommand, TrayMenuInput } from '../../shared/tray/menu-model';
+import type { ShellCommand } from '../commands/command-router';
+import { diag } from '../diagnostics';
+import { watchAutoAway } from '../tray/auto-away-watch';
+import { createTrayController, trayIconPath } from '../tray/tray-controller';
+import type { ShellWindow } from '../shell/shell-window';
+
+export interface TrayWiringDeps {
+  resourcesDir: string;
+  settings: Settings;
+  store: { get(key: string): unknown; set(key: string, value: unknown): void };
+  pipeline: Pipeline;
+  command(profile: string, command: ShellCommand): unknown;
+  window(): ShellWindow | null;
+  problem(message: string): void;
+}
+
+export function startTray(deps: TrayWiringDeps) {
+  const { pipeline, settings } = deps;
+  let dnd = DndState.fromSettings(deps.store.get('dnd'), Date.now());
+  let dndTimer: NodeJS.Timeout | null = null;
+  let emitEffects: (effects: Effect[]) => void = () => {};
+  let quitting = false;
+
+  const image = (state: Parameters<typeof trayIconPath>[1], variant: 'color' | 'template') => {
+    const img = nativeImage.createFromPath(trayIconPath(deps.resourcesDir, state, process.platform));
+    if (img.isEmpty()) deps.problem(`tray icon for "${state}" is missing from ${deps.resourcesDir}`);
+    if (variant === 'template') img.setTemplateImage(true);
+    return img;
+  };
+  const tray = new Tray(image('offline', process.platform === 'darwin' ? 'template' : 'color'));
+
+  const toggleWindow = () => {
+    const win = deps.window();
+    if (!win) return;
+    if (win.window.isVisible() && win.window.isFocused()) win.window.hide();
+    else win.focus();
+    refresh();
+  };
+
+  const applyDnd = () => {
+    const now = Date.now();
+    emitEffects(pipeline.setContext({ dnd: dnd.isActive(now) }));
+    if (dndTimer) clearTimeout(dndTimer);
+    const next = dnd.nextChange(now);
+    // A timed DND ends by itself: re-apply when it does (capped so a far date never overflows).
+    dndTimer = next === null ? null : setTimeout(applyDnd, Math.min(next - now + 50, 2 ** 31 - 1));
+    dndTimer?.unref();
+    refresh();
+  };
+
+  const onCommand = (command: TrayCommand) => {
+    switch (command.type) {
+      case 'toggle-window':
+        return toggleWindow();
+      case 'dnd':
+        dnd = DndState.set(command.mode, Date.now());
+        deps.store.set('dnd', dnd.toJSON());
+        diag('app', `do not disturb: ${command.mode}`, dnd.toJSON());
+        return applyDnd();
+      case 'set-state':
+        return void deps.command(command.profile, { type: 'set-state', state: command.state });
+      case 'quit':
+        quitting = true;
+        return app.quit();
+    }
+  };
+
+  const controller = createTrayController({ tray, menu: Menu, images: image, platform: process.platform, onCommand });
+
+  const autoAway = watchAutoAway({
+    powerMonitor,
+    timers: { setInterval: (fn, ms) => setInterval(fn, ms).unref(), clearInterval: (h) => clearInterval(h) },
+    settings: settings.autoAway,
+    onCommands: (commands) => {
+      for (const c of commands) deps.command(c.profile, { type: 'set-state', state: c.state });
+    },
+  });
+
+  function refresh(): void {
+    const presence = pipeline.presence();
+    const byId = new Map(settings.profiles.map((p) => [p.id, p]));
+    const profiles = presence.profiles.flatMap((p) => {
+      const profile = byId.get(p.profile);
+      return profile ? [{ id: p.profile, name: profile.name, vendor: profile.vendor, state: p.state, agentState: p.agentState }] : [];
+    });
+    const now = Date.now();
+    const input: TrayMenuInput = { windowVisible: deps.window()?.window.isVisible() ?? false, dnd: dnd.snapshot(now), profiles, aggregate: presence.state, now };
+    controller.update(input);
+    autoAway.presence(profiles.map((p) => ({ profile: p.id, vendor: p.vendor, state: p.state, agentState: p.agentState })));
+  }
+
+  return {
+    refresh,
+    /** Effects produced by tray actions (DND on/off changes the tray and UI state). */
+    onEffects(listener: (effects: Effect[]) => void): void {
+      emitEffects = listener;
+      applyDnd();
+    },
+    attachWindow(win: ShellWindow): void {
+      // Closing hides to the tray: a softphone that quits on close misses the next call.
+      win.window.on('close', (event) => {
+        if (quitting) return;
+        event.preventDefault();
+        win.window.hide();
+        refresh();
+      });
+      win.window.on('show', refresh);
+      win.window.on('hide', refresh);
+      refresh();
+    },
+    quitting(): void {
+      quitting = true;
+      autoAway.dispose();
+      if (dndTimer) clearTimeout(dndTimer);
+    },
+  };
+}
