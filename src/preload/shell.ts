@@ -1,19 +1,33 @@
 /**
- * Preload of our own shell UI (sandboxed, isolated world): a minimal typed API on
- * `window.switchboard`. No raw ipcRenderer, no `process`, no Electron event objects reach the
- * page; everything from main is validated here and everything to main is validated again there.
+ * Preload of our own shell UI (sandboxed, isolated world): the typed API `window.switchboard`
+ * (ShellApi in src/shared/ipc/shell-protocol.ts). No raw ipcRenderer, no `process`, no Electron
+ * event objects reach the page; arguments are validated here and again in main, and every
+ * answer from main is validated before the page gets it.
  */
 import { contextBridge, ipcRenderer } from 'electron';
+import { z } from 'zod';
 import { CHANNELS } from '../shared/ipc/channels';
-import { SelectProfileSchema, ShellSnapshotSchema, type ShellApi, type ShellSnapshot } from '../shared/ipc/shell-protocol';
+import {
+  ConnectionTestSchema,
+  CopyTextSchema,
+  DndModeSchema,
+  EndpointSchema,
+  OutcomeSchema,
+  SaveResultSchema,
+  SelectProfileSchema,
+  SetPresenceSchema,
+  SettingsViewSchema,
+  ShellSnapshotSchema,
+  type ShellApi,
+} from '../shared/ipc/shell-protocol';
+
+/** invoke() with the argument checked before it leaves and the answer checked when it returns. */
+async function call<T>(channel: string, answer: z.ZodType<T>, arg?: unknown): Promise<T> {
+  return answer.parse(await ipcRenderer.invoke(channel, arg));
+}
 
 const api: ShellApi = {
-  async getState(): Promise<ShellSnapshot> {
-    return ShellSnapshotSchema.parse(await ipcRenderer.invoke(CHANNELS.shellState));
-  },
-  selectProfile(id: string): void {
-    if (SelectProfileSchema.safeParse(id).success) ipcRenderer.send(CHANNELS.shellSelectProfile, id);
-  },
+  getState: () => call(CHANNELS.shellState, ShellSnapshotSchema),
   onUpdate(listener) {
     const handler = (_event: unknown, payload: unknown) => {
       const snapshot = ShellSnapshotSchema.safeParse(payload);
@@ -22,6 +36,19 @@ const api: ShellApi = {
     ipcRenderer.on(CHANNELS.shellUpdate, handler);
     return () => void ipcRenderer.removeListener(CHANNELS.shellUpdate, handler);
   },
+  selectProfile(id) {
+    if (SelectProfileSchema.safeParse(id).success) ipcRenderer.send(CHANNELS.shellSelectProfile, id);
+  },
+  setDnd: async (mode) => void (await call(CHANNELS.shellSetDnd, z.null(), DndModeSchema.parse(mode))),
+  setPresence: (profile, state) => call(CHANNELS.shellSetPresence, OutcomeSchema, SetPresenceSchema.parse({ profile, state })),
+  getSettings: () => call(CHANNELS.shellGetSettings, SettingsViewSchema),
+  saveSettings: (settings) => call(CHANNELS.shellSaveSettings, SaveResultSchema, settings),
+  testForwarding: (endpoint) => call(CHANNELS.shellTestForwarding, ConnectionTestSchema, EndpointSchema.parse(endpoint)),
+  exportLog: () => call(CHANNELS.shellExportLog, OutcomeSchema),
+  openLogsFolder: () => call(CHANNELS.shellOpenLogs, OutcomeSchema),
+  copyText: async (text) => void (await call(CHANNELS.shellCopyText, z.null(), CopyTextSchema.parse(text))),
+  dismissGuide: () => ipcRenderer.send(CHANNELS.shellDismissGuide),
+  setOverlay: (open) => ipcRenderer.send(CHANNELS.shellSetOverlay, open === true),
 };
 
 contextBridge.exposeInMainWorld('switchboard', api);

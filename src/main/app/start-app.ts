@@ -4,10 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Notification, app, ipcMain, shell, type IpcMainEvent } from 'electron';
+import { copyFile } from 'node:fs/promises';
+import { Notification, app, clipboard, dialog, ipcMain, shell, type IpcMainEvent } from 'electron';
 import { createPipeline } from '../../shared/core/pipeline';
 import { CHANNELS } from '../../shared/ipc/channels';
-import { SelectProfileSchema } from '../../shared/ipc/shell-protocol';
 import { buildCaptureConfig } from '../capture/capture-config';
 import { createCaptureService } from '../capture/capture-service';
 import { createCommandRouter, type ShellCommand } from '../commands/command-router';
@@ -16,7 +16,11 @@ import { createEffectRouter } from '../effects/effect-router';
 import { validateCaptureSender, type RegisteredView } from '../ipc/sender-validation';
 import { createNotifier } from '../notifications/notifier';
 import { installNavigationGuards, installShellNavigationGuards } from '../security/navigation-guards';
+import { testConnection } from '../forwarding/forwarder';
+import { restartNeededFor, validateSettingsSave } from '../settings/save-settings';
 import { readSettings } from '../settings/settings';
+import { matchShortcut } from '../shell/shortcuts';
+import { registerShellIpc } from './shell-ipc';
 import { ProfileView } from '../shell/profile-view';
 import { ShellState } from '../shell/shell-state';
 import { ShellWindow } from '../shell/shell-window';
@@ -35,7 +39,7 @@ export async function startApp(): Promise<void> {
   const Store = (await import('electron-store')).default;
   const store = new Store<Record<string, unknown>>({ name: 'settings' });
   const { settings, firstRun, problems } = readSettings(store.store);
-  const state = new ShellState(settings.profiles, firstRun);
+  const state = new ShellState(settings.profiles, firstRun, settings.guideDismissed);
   const problem = (message: string) => {
     state.addProblem(message);
     diag('app', message);
@@ -63,7 +67,10 @@ export async function startApp(): Promise<void> {
         failures,
         state,
         notifyUi,
-        onPermission: (entry) => services.eventLog.permission({ ...entry, at: Date.now() }),
+        onPermission: (entry) => {
+          services.eventLog.permission({ ...entry, at: Date.now() });
+          state.recordPermission(entry, Date.now());
+        },
       }),
   );
   const viewOf = (id: string) => views.find((v) => v.profile.id === id);
@@ -92,7 +99,19 @@ export async function startApp(): Promise<void> {
     log: (message, data) => diag('effect', message, data),
   });
 
-  const tray = startTray({ resourcesDir: PATHS.resources, settings, store, pipeline, command, window: () => shellWindow, problem });
+  const tray = startTray({
+    resourcesDir: PATHS.resources,
+    settings,
+    store,
+    pipeline,
+    command,
+    window: () => shellWindow,
+    problem,
+    onDnd: (snapshot, scheduled) => {
+      state.setDnd(snapshot, scheduled);
+      notifyUi();
+    },
+  });
   const effects = createEffectRouter({
     notifier,
     log: services.eventLog,
@@ -139,14 +158,74 @@ export async function startApp(): Promise<void> {
     captures.handle(sender.profile, payload);
   });
 
-  const fromShell = (event: { sender: { id: number } }) => shellWindow !== null && event.sender.id === shellWindow.shellView.webContents.id;
-  ipcMain.handle(CHANNELS.shellState, (event) => (fromShell(event) ? state.snapshot() : null));
-  ipcMain.on(CHANNELS.shellSelectProfile, (event, id: unknown) => {
-    const parsed = SelectProfileSchema.safeParse(id);
-    if (fromShell(event) && parsed.success) shellWindow?.select(parsed.data);
+  registerShellIpc(ipcMain, {
+    isShell: (id) => shellWindow !== null && id === shellWindow.shellView.webContents.id,
+    snapshot: () => state.snapshot(),
+    select: (id) => shellWindow?.select(id),
+    setDnd: (mode) => tray.setDnd(mode),
+    setPresence: (profile, agentState) => command(profile, { type: 'set-state', state: agentState }),
+    settingsView: () => ({ settings, locks: {} }),
+    saveSettings(input) {
+      const result = validateSettingsSave(settings, input, {});
+      if (!result.ok) return result;
+      const restart = restartNeededFor(settings, result.settings);
+      Object.assign(settings, result.settings);
+      store.set(result.settings as unknown as Record<string, unknown>);
+      pipeline.setContext({ ringThroughDnd: settings.notifications.ringThroughDnd, suppressWhenFocused: settings.notifications.suppressWhenFocused });
+      services.eventLog.setRedaction(settings.logs.redaction);
+      applyStartup();
+      tray.settingsChanged();
+      if (restart.length) problem(`Restart Switchboard to apply the changes to ${restart.join(', ')}.`);
+      diag('settings', 'saved', { restart });
+      notifyUi();
+      return { ok: true };
+    },
+    testForwarding: (endpoint) => testConnection(endpoint, settings.forwarding.timeoutMs),
+    async exportLog() {
+      const source = services.eventLog.file();
+      if (!source || !shellWindow) return { ok: false, reason: 'there is no event log file yet' };
+      const target = await dialog.showSaveDialog(shellWindow.window, {
+        title: 'Export event log',
+        defaultPath: `switchboard-events-${new Date().toISOString().slice(0, 10)}.jsonl`,
+        filters: [{ name: 'JSON Lines', extensions: ['jsonl'] }],
+      });
+      if (target.canceled || !target.filePath) return { ok: false, reason: 'export cancelled' };
+      await services.eventLog.flush();
+      await copyFile(source, target.filePath);
+      return { ok: true, detail: `exported to ${target.filePath}` };
+    },
+    async openLogs() {
+      const error = await shell.openPath(services.logDir);
+      return error ? { ok: false, reason: error } : { ok: true, detail: services.logDir };
+    },
+    copyText: (text) => clipboard.writeText(text),
+    dismissGuide() {
+      state.dismissGuide();
+      settings.guideDismissed = true;
+      store.set('guideDismissed', true);
+      notifyUi();
+    },
+    setOverlay: (open) => shellWindow?.setOverlay(open),
   });
 
-  shellWindow = new ShellWindow(views, state, PATHS.shellPreload);
+  // Start at login (Windows and macOS login items; Linux autostart comes with packaging).
+  const applyStartup = () => {
+    if (process.platform === 'linux') return;
+    app.setLoginItemSettings({ openAtLogin: settings.startup.atLogin, args: settings.startup.minimized ? ['--minimized'] : [] });
+  };
+  applyStartup();
+
+  shellWindow = new ShellWindow(views, state, PATHS.shellPreload, settings.startup.minimized || process.argv.includes('--minimized'));
+  // Ctrl/Cmd+1..9 and Ctrl/Cmd+Shift+D work wherever focus is, vendor views included.
+  for (const contents of [shellWindow.shellView.webContents, ...views.map((v) => v.view.webContents)]) {
+    contents.on('before-input-event', (event, input) => {
+      const shortcut = matchShortcut(input, process.platform);
+      if (!shortcut) return;
+      event.preventDefault();
+      if (shortcut.type === 'toggle-dnd') tray.toggleDnd();
+      else shellWindow?.selectIndex(shortcut.index);
+    });
+  }
   // Toasts for the profile the agent is looking at can be suppressed (a setting): keep the core
   // told which profile that is.
   const updateFocus = () => pipeline.setContext({ focusedProfile: shellWindow?.window.isFocused() && shellWindow.window.isVisible() ? state.selected : null });

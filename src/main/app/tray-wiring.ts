@@ -7,7 +7,8 @@ import { Menu, Tray, app, nativeImage, powerMonitor } from 'electron';
 import type { Effect } from '../../shared/contract/effects';
 import type { Settings } from '../../shared/contract/settings';
 import type { Pipeline } from '../../shared/core/pipeline';
-import { DndState } from '../../shared/tray/dnd';
+import { DndState, type DndMode } from '../../shared/tray/dnd';
+import { nextScheduleChange, scheduleActive } from '../../shared/tray/dnd-schedule';
 import type { TrayCommand, TrayMenuInput } from '../../shared/tray/menu-model';
 import type { ShellCommand } from '../commands/command-router';
 import { diag } from '../diagnostics';
@@ -23,6 +24,8 @@ export interface TrayWiringDeps {
   command(profile: string, command: ShellCommand): unknown;
   window(): ShellWindow | null;
   problem(message: string): void;
+  /** DND changed (manual or scheduled): the UI shows it too. */
+  onDnd(snapshot: ReturnType<DndState['snapshot']>, scheduled: boolean): void;
 }
 
 export function startTray(deps: TrayWiringDeps) {
@@ -50,13 +53,23 @@ export function startTray(deps: TrayWiringDeps) {
 
   const applyDnd = () => {
     const now = Date.now();
-    emitEffects(pipeline.setContext({ dnd: dnd.isActive(now) }));
+    const scheduled = scheduleActive(settings.dndSchedule, now);
+    emitEffects(pipeline.setContext({ dnd: dnd.isActive(now) || scheduled }));
+    deps.onDnd(scheduled && !dnd.isActive(now) ? { mode: 'on' } : dnd.snapshot(now), scheduled);
     if (dndTimer) clearTimeout(dndTimer);
-    const next = dnd.nextChange(now);
+    const changes = [dnd.nextChange(now), nextScheduleChange(settings.dndSchedule, now)].filter((t): t is number => t !== null);
+    const next = changes.length ? Math.min(...changes) : null;
     // A timed DND ends by itself: re-apply when it does (capped so a far date never overflows).
     dndTimer = next === null ? null : setTimeout(applyDnd, Math.min(next - now + 50, 2 ** 31 - 1));
     dndTimer?.unref();
     refresh();
+  };
+
+  const setDnd = (mode: DndMode) => {
+    dnd = DndState.set(mode, Date.now());
+    deps.store.set('dnd', dnd.toJSON());
+    diag('app', `do not disturb: ${mode}`, dnd.toJSON());
+    applyDnd();
   };
 
   const onCommand = (command: TrayCommand) => {
@@ -64,10 +77,7 @@ export function startTray(deps: TrayWiringDeps) {
       case 'toggle-window':
         return toggleWindow();
       case 'dnd':
-        dnd = DndState.set(command.mode, Date.now());
-        deps.store.set('dnd', dnd.toJSON());
-        diag('app', `do not disturb: ${command.mode}`, dnd.toJSON());
-        return applyDnd();
+        return setDnd(command.mode);
       case 'set-state':
         return void deps.command(command.profile, { type: 'set-state', state: command.state });
       case 'quit':
@@ -95,13 +105,25 @@ export function startTray(deps: TrayWiringDeps) {
       return profile ? [{ id: p.profile, name: profile.name, vendor: profile.vendor, state: p.state, agentState: p.agentState }] : [];
     });
     const now = Date.now();
-    const input: TrayMenuInput = { windowVisible: deps.window()?.window.isVisible() ?? false, dnd: dnd.snapshot(now), profiles, aggregate: presence.state, now };
+    const dndShown = scheduleActive(settings.dndSchedule, now) && !dnd.isActive(now) ? ({ mode: 'on' } as const) : dnd.snapshot(now);
+    const input: TrayMenuInput = { windowVisible: deps.window()?.window.isVisible() ?? false, dnd: dndShown, profiles, aggregate: presence.state, now };
     controller.update(input);
     autoAway.presence(profiles.map((p) => ({ profile: p.id, vendor: p.vendor, state: p.state, agentState: p.agentState })));
   }
 
   return {
     refresh,
+    setDnd,
+    /** The agent toggles DND from the window (Ctrl/Cmd+Shift+D): on when off, off when on. */
+    toggleDnd(): void {
+      const now = Date.now();
+      setDnd(dnd.isActive(now) || scheduleActive(settings.dndSchedule, now) ? 'off' : 'on');
+    },
+    /** Settings saved: auto-away and the DND schedule take effect at once. */
+    settingsChanged(): void {
+      autoAway.setSettings(settings.autoAway);
+      applyDnd();
+    },
     /** Effects produced by tray actions (DND on/off changes the tray and UI state). */
     onEffects(listener: (effects: Effect[]) => void): void {
       emitEffects = listener;

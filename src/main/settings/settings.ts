@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import { describeZodError } from '../../shared/contract/issues';
 import {
   AutoAwaySettingsSchema,
+  DndScheduleSchema,
+  StartupSettingsSchema,
   ForwardingSettingsSchema,
   LogSettingsSchema,
   NotificationSettingsSchema,
@@ -20,6 +22,8 @@ const SECTIONS = {
   autoAway: AutoAwaySettingsSchema,
   logs: LogSettingsSchema,
   forwarding: ForwardingSettingsSchema,
+  dndSchedule: DndScheduleSchema,
+  startup: StartupSettingsSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export interface ReadSettings {
@@ -40,6 +44,7 @@ export function readSettings(stored: unknown): ReadSettings {
     if (parsed.success) (settings as Record<string, unknown>)[key] = parsed.data;
     else problems.push(`settings.${key} is invalid, using its defaults: ${describeZodError(parsed.error)}`);
   }
+  if (typeof raw.guideDismissed === 'boolean') settings.guideDismissed = raw.guideDismissed;
   const profiles = loadProfiles(raw.profiles);
   settings.profiles = profiles.profiles;
   if (profiles.problem) problems.push(profiles.problem);

@@ -1,17 +1,30 @@
 /**
  * Everything the shell UI shows, kept in main and sent as validated snapshots. Pure: glue feeds it
- * pipeline results and view health, and forwards `snapshot()` to the UI.
+ * pipeline results, permission decisions, view health and DND, and forwards `snapshot()` to the UI.
  */
-import type { Effect, TrayState } from '../../shared/contract/effects';
+import type { Effect, ProfilePresence, TrayState } from '../../shared/contract/effects';
 import type { Profile } from '../../shared/contract/profile';
 import type { ShellEvent } from '../../shared/contract/shell-event';
 import type { FeedEntry, ShellSnapshot, ViewHealth } from '../../shared/ipc/shell-protocol';
+import type { DndSnapshot } from '../../shared/tray/dnd';
+import { noPresenceReason, settableStates } from '../../shared/tray/vendor-presence';
+import { ADAPTERS } from '../../shared/vendors/registry';
 
-const FEED_MAX = 200;
+const FEED_MAX = 500;
+const DETAIL_MAX = 8192;
 
 export function summarizeEvent(e: ShellEvent): string {
   const who = e.party ? [e.party.name, e.party.number].filter(Boolean).join(' ') : '';
-  const parts = [e.kind, e.state, e.loggedIn === undefined ? '' : e.loggedIn ? 'logged in' : 'logged out', e.on === undefined ? '' : e.on ? 'on' : 'off', who, e.queue ? `— ${e.queue}` : '', e.derived ? '(derived)' : ''];
+  const parts = [
+    e.kind,
+    e.state,
+    e.loggedIn === undefined ? '' : e.loggedIn ? 'logged in' : 'logged out',
+    e.on === undefined ? '' : e.on ? 'on' : 'off',
+    who,
+    e.queue ? `— ${e.queue}` : '',
+    e.text ? `“${e.text.slice(0, 80)}”` : '',
+    e.derived ? '(derived)' : '',
+  ];
   return `${parts.filter(Boolean).join(' ')} [${e.vendorEvent}]`.slice(0, 500);
 }
 
@@ -26,24 +39,49 @@ export function summarizeEffect(effect: Effect): string | null {
   }
 }
 
+function detailOf(value: unknown): string | undefined {
+  let text: string;
+  try {
+    text = JSON.stringify(value, null, 2);
+  } catch {
+    return undefined;
+  }
+  return text.length > DETAIL_MAX ? `${text.slice(0, DETAIL_MAX - 20)}\n… (clipped)` : text;
+}
+
 export class ShellState {
   private readonly health = new Map<string, { health: ViewHealth; detail?: string }>();
-  private readonly states = new Map<string, TrayState>();
+  private presence = new Map<string, ProfilePresence>();
   private tray: TrayState = 'offline';
   private feed: FeedEntry[] = [];
   private readonly problems: string[] = [];
+  private seq = 0;
+  private dnd: DndSnapshot = { mode: 'off' };
+  private dndScheduled = false;
+  private guide: boolean;
   selected: string | null;
 
   constructor(
     private readonly profiles: readonly Profile[],
     private readonly firstRun: boolean,
+    guideDismissed = false,
   ) {
     this.selected = profiles[0]?.id ?? null;
+    this.guide = firstRun && !guideDismissed;
     for (const p of profiles) this.health.set(p.id, { health: 'loading' });
   }
 
   addProblem(problem: string): void {
-    if (this.problems.length < 20) this.problems.push(problem.slice(0, 1000));
+    if (this.problems.length < 20 && !this.problems.includes(problem)) this.problems.push(problem.slice(0, 1000));
+  }
+
+  dismissGuide(): void {
+    this.guide = false;
+  }
+
+  setDnd(dnd: DndSnapshot, scheduled: boolean): void {
+    this.dnd = dnd;
+    this.dndScheduled = scheduled;
   }
 
   setHealth(profile: string, health: ViewHealth, detail?: string): void {
@@ -52,39 +90,64 @@ export class ShellState {
   }
 
   record(events: readonly ShellEvent[], effects: readonly Effect[], at: number, profile: string): void {
-    for (const e of events) this.push({ at: e.at, profile: e.profile, type: 'event', summary: summarizeEvent(e) });
+    for (const e of events) {
+      const detail = detailOf(e.raw);
+      this.push({ at: e.at, profile: e.profile, type: 'event', kind: e.kind, summary: summarizeEvent(e), ...(detail ? { detail } : {}) });
+    }
     for (const effect of effects) {
       if (effect.type === 'presence') {
         this.tray = effect.state;
-        for (const p of effect.profiles) this.states.set(p.profile, p.state);
+        this.presence = new Map(effect.profiles.map((p) => [p.profile, p]));
         continue;
       }
       const summary = summarizeEffect(effect);
-      if (summary) this.push({ at, profile, type: 'effect', summary });
+      if (summary) this.push({ at, profile: effect.profile || profile, type: 'effect', kind: effect.type, summary });
     }
   }
 
   recordRejection(profile: string, reason: string, count: number, at: number): void {
-    this.push({ at, profile, type: 'rejection', summary: `rejected${count > 1 ? ` ×${count}` : ''}: ${reason}`.slice(0, 500) });
+    this.push({ at, profile, type: 'rejection', kind: 'rejection', summary: `rejected${count > 1 ? ` ×${count}` : ''}: ${reason}`.slice(0, 500) });
+  }
+
+  recordPermission(entry: { profile: string; permission: string; granted: boolean; reason: string; kind: string }, at: number): void {
+    // Chromium re-checks permissions constantly; only requests are worth a line in the live feed.
+    if (entry.kind !== 'request') return;
+    this.push({ at, profile: entry.profile, type: 'permission', kind: 'permission', summary: entry.reason.slice(0, 500) });
   }
 
   snapshot(): ShellSnapshot {
     return {
       profiles: this.profiles.map((p) => {
         const h = this.health.get(p.id) ?? { health: 'loading' as const };
-        const entry = { id: p.id, name: p.name, vendor: p.vendor, state: this.states.get(p.id) ?? ('offline' as const), health: h.health };
+        const presence = this.presence.get(p.id);
+        const states = [...settableStates(p.vendor)];
+        const entry = {
+          id: p.id,
+          name: p.name,
+          vendor: p.vendor,
+          vendorLabel: ADAPTERS[p.vendor].label,
+          state: presence?.state ?? ('offline' as const),
+          agentState: presence?.agentState ?? null,
+          health: h.health,
+          settableStates: states,
+          ...(states.length === 0 ? { presenceNote: noPresenceReason(p.vendor) } : {}),
+        };
         return h.detail === undefined ? entry : { ...entry, healthDetail: h.detail };
       }),
       selected: this.selected,
       tray: this.tray,
+      dnd: this.dnd,
+      dndScheduled: this.dndScheduled,
       firstRun: this.firstRun,
+      guide: this.guide,
       problems: [...this.problems],
       feed: [...this.feed].reverse(),
     };
   }
 
-  private push(entry: FeedEntry): void {
-    this.feed.push(entry);
+  private push(entry: Omit<FeedEntry, 'id'>): void {
+    this.feed.push({ id: `f${++this.seq}`, ...entry });
     if (this.feed.length > FEED_MAX) this.feed = this.feed.slice(-FEED_MAX);
   }
 }
+

@@ -20,10 +20,14 @@ export class ShellWindow {
   readonly shellView: WebContentsView;
   private readonly selectListeners: Array<(profileId: string) => void> = [];
 
+  /** A full-page panel of the shell UI (settings, expanded feed) covers the vendor area. */
+  private overlay = false;
+
   constructor(
     private readonly views: readonly ProfileView[],
     private readonly state: ShellState,
     shellPreload: string,
+    startHidden = false,
   ) {
     this.window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 480, title: 'Switchboard', show: false });
     this.shellView = new WebContentsView({ webPreferences: shellViewPreferences({ preload: shellPreload }) });
@@ -38,7 +42,8 @@ export class ShellWindow {
       for (const v of this.views) v.dispose();
       if (!this.shellView.webContents.isDestroyed()) this.shellView.webContents.close();
     });
-    this.shellView.webContents.once('did-finish-load', () => this.window.show());
+    // Started minimized (at login): stay in the tray until the agent opens the window.
+    if (!startHidden) this.shellView.webContents.once('did-finish-load', () => this.window.show());
     void this.shellView.webContents.loadURL(SHELL_URL).catch((err: Error) => diag('view', `shell UI failed to load: ${err.message}`));
     for (const v of views) v.load();
   }
@@ -53,10 +58,25 @@ export class ShellWindow {
   select(profileId: string): boolean {
     if (!this.views.some((v) => v.profile.id === profileId)) return false;
     this.state.selected = profileId;
-    for (const v of this.views) v.view.setVisible(v.profile.id === profileId);
+    this.showSelected();
     this.pushState();
     for (const listener of this.selectListeners) listener(profileId);
     return true;
+  }
+
+  setOverlay(open: boolean): void {
+    this.overlay = open;
+    this.showSelected();
+  }
+
+  /** The nth profile (Ctrl/Cmd+1..9). */
+  selectIndex(index: number): void {
+    const view = this.views[index];
+    if (view) this.select(view.profile.id);
+  }
+
+  private showSelected(): void {
+    for (const v of this.views) v.view.setVisible(!this.overlay && v.profile.id === this.state.selected);
   }
 
   onSelect(listener: (profileId: string) => void): void {

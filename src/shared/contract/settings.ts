@@ -45,11 +45,32 @@ export const ForwardingSettingsSchema = z.strictObject({
   timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
 });
 
+const TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:30 (24-hour)');
+
+/** Recurring do-not-disturb: on the given weekdays (0 = Sunday) from `start` to `end`, local time. */
+export const DndScheduleSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  days: z.array(z.number().int().min(0).max(6)).max(7).default([1, 2, 3, 4, 5]),
+  start: TIME.default('18:00'),
+  end: TIME.default('08:00'),
+});
+export type DndSchedule = z.infer<typeof DndScheduleSchema>;
+
+export const StartupSettingsSchema = z.strictObject({
+  atLogin: z.boolean().default(false),
+  minimized: z.boolean().default(false),
+});
+
 export const SettingsSchema = z.strictObject({
   profiles: z.array(ProfileSchema).max(20).default([]),
   notifications: NotificationSettingsSchema.default({ ringThroughDnd: false, suppressWhenFocused: false }),
   autoAway: AutoAwaySettingsSchema.default({ enabled: false, idleMinutes: 10, onLock: true }),
   logs: LogSettingsSchema.default({ dir: null, retentionDays: 30, maxFileMb: 20, redaction: 'off' }),
   forwarding: ForwardingSettingsSchema.default({ endpoint: null, batchSize: 50, maxQueuedEvents: 50_000, timeoutMs: 10_000 }),
+  dndSchedule: DndScheduleSchema.default({ enabled: false, days: [1, 2, 3, 4, 5], start: '18:00', end: '08:00' }),
+  startup: StartupSettingsSchema.default({ atLogin: false, minimized: false }),
+  /** The first-run guide was dismissed. */
+  guideDismissed: z.boolean().default(false),
 });
+export type SettingsInput = z.input<typeof SettingsSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;

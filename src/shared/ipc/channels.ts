@@ -13,10 +13,20 @@ export const CHANNELS = {
   shellState: 'shell:state',
   /** shell preload → main: select a profile's view. */
   shellSelectProfile: 'shell:select-profile',
-  /** shell preload → main: a demo/quick action from the UI (e.g. set presence). */
-  shellCommand: 'shell:command',
   /** main → shell preload: something changed (events, presence, view health). */
   shellUpdate: 'shell:update',
+  /** shell preload → main (invoke) for each ShellApi call; payloads validated on both sides. */
+  shellSetDnd: 'shell:set-dnd',
+  shellSetPresence: 'shell:set-presence',
+  shellGetSettings: 'shell:get-settings',
+  shellSaveSettings: 'shell:save-settings',
+  shellTestForwarding: 'shell:test-forwarding',
+  shellExportLog: 'shell:export-log',
+  shellOpenLogs: 'shell:open-logs',
+  shellCopyText: 'shell:copy-text',
+  /** shell preload → main (send). */
+  shellDismissGuide: 'shell:dismiss-guide',
+  shellSetOverlay: 'shell:set-overlay',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

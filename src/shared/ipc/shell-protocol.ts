@@ -1,48 +1,108 @@
 /**
- * What the shell window's UI sees of main, as zod schemas: main builds snapshots, the shell
- * preload validates them before the page gets a copy, and main re-validates every UI request.
+ * The shell window's API (window.switchboard) and what flows through it, as zod schemas: main
+ * builds snapshots, the shell preload validates them before the page gets a copy, and main
+ * re-validates every request the page makes. The page never sees ipcRenderer or Electron objects.
  */
 import { z } from 'zod';
 import { TRAY_STATES } from '../contract/effects';
-import { VendorIdSchema } from '../contract/shell-event';
+import { SettingsSchema, type Settings } from '../contract/settings';
+import { AgentStateSchema, KindSchema, VendorIdSchema, type AgentState } from '../contract/shell-event';
+import { DndSnapshotSchema, DND_MODES, type DndMode } from '../tray/dnd';
 
 export const ViewHealthSchema = z.enum(['loading', 'ok', 'recovering', 'unresponsive', 'failed']);
 export type ViewHealth = z.infer<typeof ViewHealthSchema>;
 
 export const FeedEntrySchema = z.strictObject({
+  /** Stable across snapshots, for list keys and expansion state. */
+  id: z.string().max(200),
   at: z.number(),
   profile: z.string(),
-  type: z.enum(['event', 'rejection', 'effect', 'health']),
-  /** One line a person reads: "interaction.offered · Jane Doe (+1 650…) — Sales". */
+  type: z.enum(['event', 'rejection', 'effect', 'permission', 'health']),
+  /** ShellEvent kind for events; effect type for effects. */
+  kind: z.string().max(64).optional(),
+  /** One line a person reads: "interaction.offered Jane Doe +1 650… — Sales [rc-call-ring-notify]". */
   summary: z.string().max(500),
+  /** Pretty-printed raw payload (events) or details, clipped to 8 KiB. */
+  detail: z.string().max(8192).optional(),
 });
 export type FeedEntry = z.infer<typeof FeedEntrySchema>;
 
+export const ProfileViewSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  vendor: VendorIdSchema,
+  vendorLabel: z.string(),
+  state: z.enum(TRAY_STATES),
+  agentState: AgentStateSchema.nullable(),
+  health: ViewHealthSchema,
+  healthDetail: z.string().max(500).optional(),
+  /** States the header's presence control can set for this profile; empty when it cannot. */
+  settableStates: z.array(AgentStateSchema),
+  /** Why presence cannot be set from Switchboard, when settableStates is empty. */
+  presenceNote: z.string().max(300).optional(),
+});
+export type ProfileView = z.infer<typeof ProfileViewSchema>;
+
 export const ShellSnapshotSchema = z.strictObject({
-  profiles: z.array(
-    z.strictObject({
-      id: z.string(),
-      name: z.string(),
-      vendor: VendorIdSchema,
-      state: z.enum(TRAY_STATES),
-      health: ViewHealthSchema,
-      healthDetail: z.string().max(500).optional(),
-    }),
-  ),
+  profiles: z.array(ProfileViewSchema).max(20),
   selected: z.string().nullable(),
   tray: z.enum(TRAY_STATES),
+  dnd: DndSnapshotSchema,
+  /** DND is on because of the weekly schedule (not a manual choice). */
+  dndScheduled: z.boolean(),
   firstRun: z.boolean(),
+  /** Show the first-run guide (first run with the demo, until dismissed). */
+  guide: z.boolean(),
   problems: z.array(z.string().max(1000)).max(20),
-  feed: z.array(FeedEntrySchema).max(200),
+  feed: z.array(FeedEntrySchema).max(500),
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 
 export const SelectProfileSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+export const DndModeSchema = z.enum(DND_MODES);
+export const SetPresenceSchema = z.strictObject({ profile: SelectProfileSchema, state: AgentStateSchema });
+export const CopyTextSchema = z.string().max(1024 * 1024);
+export const EndpointSchema = z.string().max(2048);
 
-/** The API the shell preload exposes to the shell page as `window.switchboard`. */
+/** A settings path such as "logs.redaction" or "profiles" → why IT locked it. */
+export const LocksSchema = z.record(z.string().max(200), z.string().max(500));
+export type Locks = z.infer<typeof LocksSchema>;
+
+export const SettingsViewSchema = z.strictObject({ settings: SettingsSchema, locks: LocksSchema });
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+export const SaveResultSchema = z.union([
+  z.strictObject({ ok: z.literal(true) }),
+  z.strictObject({ ok: z.literal(false), issues: z.array(z.strictObject({ path: z.string(), message: z.string() })) }),
+]);
+export type SaveResult = z.infer<typeof SaveResultSchema>;
+
+export const OutcomeSchema = z.union([z.strictObject({ ok: z.literal(true), detail: z.string() }), z.strictObject({ ok: z.literal(false), reason: z.string() })]);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export const ConnectionTestSchema = z.strictObject({ ok: z.boolean(), status: z.number().optional(), message: z.string() });
+export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
+
+/** Feed kinds the filter offers. */
+export const FEED_KINDS = [...KindSchema.options, 'rejection', 'permission'] as const;
+
+/** What the shell preload exposes to the shell page as `window.switchboard`. */
 export interface ShellApi {
   getState(): Promise<ShellSnapshot>;
-  selectProfile(id: string): void;
   /** Returns a function that stops the updates. */
   onUpdate(listener: (snapshot: ShellSnapshot) => void): () => void;
+  selectProfile(id: string): void;
+  setDnd(mode: DndMode): Promise<void>;
+  setPresence(profile: string, state: AgentState): Promise<Outcome>;
+  getSettings(): Promise<SettingsView>;
+  /** Main validates again; locked fields keep their policy values. */
+  saveSettings(settings: Settings): Promise<SaveResult>;
+  testForwarding(endpoint: string): Promise<ConnectionTest>;
+  /** Main asks where to save (native dialog) and copies the current event log file there. */
+  exportLog(): Promise<Outcome>;
+  openLogsFolder(): Promise<Outcome>;
+  copyText(text: string): Promise<void>;
+  dismissGuide(): void;
+  /** A full-page panel (settings, expanded feed) is open: main hides the vendor view under it. */
+  setOverlay(open: boolean): void;
 }

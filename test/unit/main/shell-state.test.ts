@@ -28,32 +28,55 @@ describe('profiles from settings', () => {
 describe('shell state', () => {
   const rc = profile({ id: 'rc', name: 'RC Support', vendor: 'ringcentral-embeddable' });
 
-  it('follows pipeline results: presence, feed, health; snapshots validate', () => {
+  it('follows pipeline results: presence, feed with raw detail, permissions, health; snapshots validate', () => {
     const state = new ShellState([rc, DEMO_PROFILE], false);
     const pipeline = createPipeline({ profiles: [rc, DEMO_PROFILE] });
     const r = pipeline.process({ profile: 'rc', vendor: 'ringcentral-embeddable', origin: 'https://apps.ringcentral.com', transport: 'postMessage', data: { type: 'rc-call-ring-notify', call: { id: 'c1', fromUserName: 'Jane Doe', fromNumber: '+15550100' } }, at: 1 });
     if (!r.accepted) throw new Error(r.reason);
     state.record(r.events, r.effects, 1, 'rc');
     state.recordRejection('rc', 'origin https://evil.example is not allowed', 3, 2);
+    state.recordPermission({ profile: 'rc', permission: 'media', granted: true, reason: 'media (audio) granted to https://apps.ringcentral.com: allowed origin', kind: 'request' }, 3);
+    state.recordPermission({ profile: 'rc', permission: 'media', granted: true, reason: 'check', kind: 'check' }, 3);
     state.setHealth('demo', 'recovering', 'renderer crashed (oom)');
+    state.setDnd({ mode: 'hour', until: 5000 }, false);
     const snap = ShellSnapshotSchema.parse(state.snapshot());
     expect(snap.tray).toBe('ringing');
+    expect(snap.dnd).toEqual({ mode: 'hour', until: 5000 });
     expect(snap.selected).toBe('rc');
     expect(snap.profiles).toEqual([
-      { id: 'rc', name: 'RC Support', vendor: 'ringcentral-embeddable', state: 'ringing', health: 'loading' },
-      { id: 'demo', name: 'Demo softphone', vendor: 'demo', state: 'offline', health: 'recovering', healthDetail: 'renderer crashed (oom)' },
+      { id: 'rc', name: 'RC Support', vendor: 'ringcentral-embeddable', vendorLabel: 'RingCentral Embeddable', state: 'ringing', agentState: null, health: 'loading', settableStates: ['available', 'busy', 'dnd', 'offline'] },
+      { id: 'demo', name: 'Demo softphone', vendor: 'demo', vendorLabel: 'Demo softphone', state: 'offline', agentState: null, health: 'recovering', healthDetail: 'renderer crashed (oom)', settableStates: ['available', 'busy', 'dnd', 'offline'] },
     ]);
-    expect(snap.feed.map((f) => f.type)).toEqual(['health', 'rejection', 'effect', 'event']);
-    expect(snap.feed[1]!.summary).toBe('rejected ×3: origin https://evil.example is not allowed');
-    expect(snap.feed[2]!.summary).toBe('notify: Jane Doe (+15550100) — Incoming call · RC Support');
+    expect(snap.feed.map((f) => [f.type, f.kind])).toEqual([
+      ['health', undefined],
+      ['permission', 'permission'],
+      ['rejection', 'rejection'],
+      ['effect', 'notify'],
+      ['event', 'interaction.offered'],
+    ]);
+    expect(snap.feed[2]!.summary).toBe('rejected ×3: origin https://evil.example is not allowed');
+    expect(snap.feed[3]!.summary).toBe('notify: Jane Doe (+15550100) — Incoming call · RC Support');
+    expect(JSON.parse(snap.feed[4]!.detail!)).toMatchObject({ type: 'rc-call-ring-notify', call: { id: 'c1' } });
+    expect(new Set(snap.feed.map((f) => f.id)).size).toBe(5);
   });
 
-  it('the feed keeps the latest 200 entries', () => {
+  it('profiles without presence commands carry the reason; the guide shows on first run until dismissed', () => {
+    const engage = profile({ id: 'ed', name: 'Digital', vendor: 'engage-digital' });
+    const state = new ShellState([engage], true);
+    const snap = state.snapshot();
+    expect(snap.profiles[0]).toMatchObject({ settableStates: [], presenceNote: expect.stringContaining('Engage Digital') });
+    expect(snap.guide).toBe(true);
+    state.dismissGuide();
+    expect(state.snapshot().guide).toBe(false);
+    expect(new ShellState([engage], true, true).snapshot().guide).toBe(false);
+  });
+
+  it('the feed keeps the latest 500 entries', () => {
     const state = new ShellState([rc], false);
-    for (let i = 0; i < 450; i++) state.recordRejection('rc', `r${i}`, 1, i);
+    for (let i = 0; i < 1200; i++) state.recordRejection('rc', `r${i}`, 1, i);
     const feed = state.snapshot().feed;
-    expect(feed).toHaveLength(200);
-    expect(feed[0]!.summary).toBe('rejected: r449');
+    expect(feed).toHaveLength(500);
+    expect(feed[0]!.summary).toBe('rejected: r1199');
   });
 
   it('event summaries read like a log line', () => {

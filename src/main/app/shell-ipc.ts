@@ -1,0 +1,76 @@
+/**
+ * main's side of ShellApi: every request must come from our shell UI's webContents, every
+ * argument is parsed with the same zod schemas the preload used, and every answer is plain data.
+ */
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { AgentState } from '../../shared/contract/shell-event';
+import { CHANNELS } from '../../shared/ipc/channels';
+import {
+  CopyTextSchema,
+  DndModeSchema,
+  EndpointSchema,
+  SelectProfileSchema,
+  SetPresenceSchema,
+  type ConnectionTest,
+  type Outcome,
+  type SaveResult,
+  type SettingsView,
+  type ShellSnapshot,
+} from '../../shared/ipc/shell-protocol';
+import type { DndMode } from '../../shared/tray/dnd';
+import { diag } from '../diagnostics';
+
+export interface ShellIpcDeps {
+  isShell(senderId: number): boolean;
+  snapshot(): ShellSnapshot;
+  select(profile: string): void;
+  setDnd(mode: DndMode): void;
+  setPresence(profile: string, state: AgentState): Outcome;
+  settingsView(): SettingsView;
+  saveSettings(input: unknown): SaveResult;
+  testForwarding(endpoint: string): Promise<ConnectionTest>;
+  exportLog(): Promise<Outcome>;
+  openLogs(): Promise<Outcome>;
+  copyText(text: string): void;
+  dismissGuide(): void;
+  setOverlay(open: boolean): void;
+}
+
+type Handler = (arg: unknown) => unknown;
+
+export function registerShellIpc(ipc: Pick<IpcMain, 'handle' | 'on'>, deps: ShellIpcDeps): void {
+  const refuse = (channel: string, senderId: number) => {
+    diag('app', `shell IPC refused: ${channel} from webContents ${senderId}, which is not the shell UI`);
+    throw new Error('not allowed');
+  };
+  const handle = (channel: string, handler: Handler) =>
+    ipc.handle(channel, (event: IpcMainInvokeEvent, arg: unknown) => (deps.isShell(event.sender.id) ? handler(arg) : refuse(channel, event.sender.id)));
+  const on = (channel: string, handler: Handler) =>
+    ipc.on(channel, (event: IpcMainEvent, arg: unknown) => {
+      if (deps.isShell(event.sender.id)) handler(arg);
+      else diag('app', `shell IPC refused: ${channel} from webContents ${event.sender.id}`);
+    });
+
+  handle(CHANNELS.shellState, () => deps.snapshot());
+  on(CHANNELS.shellSelectProfile, (arg) => deps.select(SelectProfileSchema.parse(arg)));
+  handle(CHANNELS.shellSetDnd, (arg) => {
+    deps.setDnd(DndModeSchema.parse(arg));
+    return null;
+  });
+  handle(CHANNELS.shellSetPresence, (arg) => {
+    const { profile, state } = SetPresenceSchema.parse(arg);
+    return deps.setPresence(profile, state);
+  });
+  handle(CHANNELS.shellGetSettings, () => deps.settingsView());
+  handle(CHANNELS.shellSaveSettings, (arg) => deps.saveSettings(arg));
+  handle(CHANNELS.shellTestForwarding, (arg) => deps.testForwarding(EndpointSchema.parse(arg)));
+  handle(CHANNELS.shellExportLog, () => deps.exportLog());
+  handle(CHANNELS.shellOpenLogs, () => deps.openLogs());
+  handle(CHANNELS.shellCopyText, (arg) => {
+    deps.copyText(CopyTextSchema.parse(arg));
+    return null;
+  });
+  on(CHANNELS.shellDismissGuide, () => deps.dismissGuide());
+  on(CHANNELS.shellSetOverlay, (arg) => deps.setOverlay(arg === true));
+}
+

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { registerShellIpc, type ShellIpcDeps } from '../../../src/main/app/shell-ipc';
+import { CHANNELS } from '../../../src/shared/ipc/channels';
+
+function rig() {
+  const handlers = new Map<string, (event: { sender: { id: number } }, arg: unknown) => unknown>();
+  const calls: unknown[][] = [];
+  const record = (name: string) => (...args: unknown[]) => {
+    calls.push([name, ...args]);
+    return { ok: true, detail: name };
+  };
+  const deps = {
+    isShell: (id: number) => id === 1,
+    snapshot: record('snapshot'),
+    select: record('select'),
+    setDnd: record('setDnd'),
+    setPresence: record('setPresence'),
+    settingsView: record('settingsView'),
+    saveSettings: record('saveSettings'),
+    testForwarding: record('testForwarding'),
+    exportLog: record('exportLog'),
+    openLogs: record('openLogs'),
+    copyText: record('copyText'),
+    dismissGuide: record('dismissGuide'),
+    setOverlay: record('setOverlay'),
+  } as unknown as ShellIpcDeps;
+  registerShellIpc({ handle: (c: string, h: never) => void handlers.set(c, h), on: (c: string, h: never) => void handlers.set(c, h) } as never, deps);
+  const invoke = (channel: string, arg?: unknown, sender = 1) => handlers.get(channel)!({ sender: { id: sender } }, arg);
+  return { invoke, calls };
+}
+
+describe('shell IPC in main', () => {
+  it('valid requests from the shell UI reach main with parsed arguments', () => {
+    const { invoke, calls } = rig();
+    expect(invoke(CHANNELS.shellSetDnd, 'hour')).toBeNull();
+    invoke(CHANNELS.shellSetPresence, { profile: 'rc', state: 'busy' });
+    invoke(CHANNELS.shellSelectProfile, 'demo');
+    invoke(CHANNELS.shellSetOverlay, true);
+    invoke(CHANNELS.shellSetOverlay, 'yes');
+    expect(calls).toEqual([
+      ['setDnd', 'hour'],
+      ['setPresence', 'rc', 'busy'],
+      ['select', 'demo'],
+      ['setOverlay', true],
+      ['setOverlay', false],
+    ]);
+  });
+
+  it('malformed arguments are refused before reaching main', () => {
+    const { invoke, calls } = rig();
+    expect(() => invoke(CHANNELS.shellSetDnd, 'forever')).toThrow();
+    expect(() => invoke(CHANNELS.shellSetPresence, { profile: 'rc', state: 'sleeping' })).toThrow();
+    expect(() => invoke(CHANNELS.shellSetPresence, { profile: 'rc', state: 'busy', extra: 1 })).toThrow();
+    expect(() => invoke(CHANNELS.shellCopyText, 42)).toThrow();
+    expect(() => invoke(CHANNELS.shellSelectProfile, '../etc')).toThrow();
+    expect(calls).toEqual([]);
+  });
+
+  it('requests from any other webContents (a vendor view) are refused', () => {
+    const { invoke, calls } = rig();
+    expect(() => invoke(CHANNELS.shellGetSettings, undefined, 7)).toThrow('not allowed');
+    expect(() => invoke(CHANNELS.shellSaveSettings, {}, 7)).toThrow('not allowed');
+    invoke(CHANNELS.shellDismissGuide, undefined, 7);
+    expect(calls).toEqual([]);
+  });
+});
