@@ -23,7 +23,7 @@ const INSECURE_WEB_PREFERENCES = [
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'test/fixtures/electronegativity/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -70,7 +70,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/renderer/**/*.ts', 'src/preload/**/*.ts', 'test/browser/harness/bridge-entry.ts'],
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.tsx', 'src/preload/**/*.ts', 'test/browser/harness/bridge-entry.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -15,6 +15,15 @@ import type { CaptureConfig, CaptureMessage } from '../shared/ipc/capture-protoc
 /** The host page's vendor iframe (see src/main/host-page.ts). */
 export const VENDOR_FRAME_ID = 'vendor';
 
+/** A cheap label for rate limiting: the vendor's event-name field, whichever envelope it uses. */
+function messageKind(data: unknown): string {
+  if (typeof data === 'string') return `s:${data.slice(0, 32)}`;
+  if (!data || typeof data !== 'object') return typeof data;
+  const d = data as Record<string, unknown>;
+  const name = d.type ?? d.name ?? d.event ?? d.action;
+  return typeof name === 'string' ? name.slice(0, 64) : 'object';
+}
+
 export interface CaptureBridge {
   /** Delivers outbound messages into the vendor client; returns why any could not be. */
   deliver(messages: readonly OutboundMessage[]): string[];
@@ -63,16 +72,24 @@ export function installCaptureBridge(
     } else pending.set(reason, (pending.get(reason) ?? 0) + 1);
   };
 
-  // Rate cap per one-second slot: a vendor page looping on postMessage must not starve main.
+  // Rate caps per one-second slot: a vendor page looping on postMessage must not starve main,
+  // and a flood of one kind of message must not crowd out another: each message kind (its
+  // type/name/event/action, or a frame's first bytes) gets a fifth of the overall cap, so a ring
+  // still gets through while the page floods route changes.
   let slot = -1;
   let inSlot = 0;
-  const withinRate = (now: number) => {
+  const perKind = new Map<string, number>();
+  const kindCap = Math.max(1, Math.floor(config.maxPerSecond / 5));
+  const withinRate = (now: number, kind: string) => {
     const s = Math.floor(now / 1000);
     if (s !== slot) {
       slot = s;
       inSlot = 0;
+      perKind.clear();
     }
-    return ++inSlot <= config.maxPerSecond;
+    const n = (perKind.get(kind) ?? 0) + 1;
+    if (perKind.size < 1024 || perKind.has(kind)) perKind.set(kind, n);
+    return n <= kindCap && ++inSlot <= config.maxPerSecond;
   };
 
   const vendorFrame = (): HTMLIFrameElement | null => {
@@ -113,7 +130,7 @@ export function installCaptureBridge(
     const origin = originOk(event.origin);
     if (!origin.ok) return reject(origin.reason);
     if (isEcho(event.data, now)) return;
-    if (!withinRate(now)) return reject(`more than ${config.maxPerSecond} messages per second`);
+    if (!withinRate(now, messageKind(event.data))) return reject(`more than ${config.maxPerSecond} messages per second, or ${kindCap} of one kind`);
     forward({ kind: 'capture', transport: 'postMessage', origin: event.origin, data: event.data, at: now });
   });
 
@@ -129,7 +146,7 @@ export function installCaptureBridge(
         return reject('socket tap sent a malformed frame record');
       }
       if ((parsed.d !== 'in' && parsed.d !== 'out') || typeof parsed.f !== 'string') return reject('socket tap sent a malformed frame record');
-      if (!withinRate(now)) return reject(`more than ${config.maxPerSecond} messages per second`);
+      if (!withinRate(now, parsed.f.slice(0, 24))) return reject(`more than ${config.maxPerSecond} messages per second, or ${kindCap} of one kind`);
       forward({ kind: 'capture', transport: 'socket.io', direction: parsed.d, origin: win.location.origin, data: parsed.f, at: now });
     });
   }

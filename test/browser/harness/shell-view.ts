@@ -187,8 +187,8 @@ export class ShellView {
     return [...this.senderProblems, ...this.records.map(line)].slice(-20).join(' | ') || 'nothing';
   }
 
-  waitFor<T>(check: () => T | undefined, what: string): Promise<T> {
-    return this.changes.until(check, what, () => this.summary());
+  waitFor<T>(check: () => T | undefined, what: string, timeoutMs?: number): Promise<T> {
+    return this.changes.until(check, what, () => this.summary(), timeoutMs);
   }
 
   waitForEvent(match: (e: ShellEvent) => boolean, what: string): Promise<ShellEvent> {
