@@ -6,6 +6,9 @@
  */
 import { expect, rcRing, settle, test, vendorFrame } from './harness/fixtures';
 
+/** The page-side globals these callbacks use (this file is typed for Node, without the DOM lib). */
+type PageGlobals = { parent: { postMessage(data: unknown, origin: string): void }; setTimeout(fn: () => void, ms: number): void; document: { title: string } };
+
 test('a 5 s postMessage flood is rate-limited, counted, bounded, and loses nothing captured', async ({ shell }) => {
   test.setTimeout(60_000);
   const { servers } = shell;
@@ -13,7 +16,7 @@ test('a 5 s postMessage flood is rate-limited, counted, bounded, and loses nothi
   await view.waitForEvent((e) => e.kind === 'agent.session', 'the widget login');
   const frame = await vendorFrame(view.page);
 
-  await frame.evaluate((m) => window.parent.postMessage(m, '*'), rcRing('before-flood'));
+  await frame.evaluate((m) => (globalThis as unknown as PageGlobals).parent.postMessage(m, '*'), rcRing('before-flood'));
   await view.waitForEvent((e) => e.ref === 'before-flood', 'the ring before the flood');
 
   const cdp = await view.page.context().newCDPSession(view.page);
@@ -27,12 +30,13 @@ test('a 5 s postMessage flood is rate-limited, counted, bounded, and loses nothi
   // ~100k messages per second for 5 s: batches of 2,000 per 20 ms turn, aimed at the host page.
   const floodStart = Date.now();
   const flood = frame.evaluate(async () => {
+    const w = globalThis as unknown as PageGlobals;
     const end = performance.now() + 5000;
     let sent = 0;
     while (performance.now() < end) {
       const turnEnd = performance.now() + 20;
-      for (let i = 0; i < 2000 && performance.now() < turnEnd; i++) window.parent.postMessage({ type: 'rc-route-changed-notify', path: `/flood/${sent++}` }, '*');
-      await new Promise((r) => setTimeout(r, 0));
+      for (let i = 0; i < 2000 && performance.now() < turnEnd; i++) w.parent.postMessage({ type: 'rc-route-changed-notify', path: `/flood/${sent++}` }, '*');
+      await new Promise<void>((r) => w.setTimeout(r, 0));
     }
     return sent;
   });
@@ -45,7 +49,7 @@ test('a 5 s postMessage flood is rate-limited, counted, bounded, and loses nothi
   for (let i = 0; i < 5; i++) {
     await new Promise((r) => setTimeout(r, 700));
     const t0 = Date.now();
-    await shellUi.evaluate(() => document.title);
+    await shellUi.evaluate(() => (globalThis as unknown as PageGlobals).document.title);
     probes.push(Date.now() - t0);
   }
   const sent = await flood;
@@ -53,7 +57,7 @@ test('a 5 s postMessage flood is rate-limited, counted, bounded, and loses nothi
 
   // A call that rings while the flood is still being received gets through: one kind of
   // message cannot crowd out another.
-  await frame.evaluate((m) => window.parent.postMessage(m, '*'), rcRing('after-flood'));
+  await frame.evaluate((m) => (globalThis as unknown as PageGlobals).parent.postMessage(m, '*'), rcRing('after-flood'));
   await view.waitFor(() => view.events().find((e) => e.ref === 'after-flood'), 'the ring sent at the end of the flood', 30_000);
   await settle(view, frame);
   // The host page receives the flood for longer than the 5 s it took to post it.
