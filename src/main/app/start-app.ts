@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { copyFile } from 'node:fs/promises';
+import * as fsp from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Notification, app, clipboard, dialog, ipcMain, shell, type IpcMainEvent } from 'electron';
 import { createPipeline } from '../../shared/core/pipeline';
 import { CHANNELS } from '../../shared/ipc/channels';
@@ -18,7 +19,12 @@ import { createNotifier } from '../notifications/notifier';
 import { installNavigationGuards, installShellNavigationGuards } from '../security/navigation-guards';
 import { testConnection } from '../forwarding/forwarder';
 import { restartNeededFor, validateSettingsSave } from '../settings/save-settings';
-import { readSettings } from '../settings/settings';
+import { applyPolicy } from '../settings/policy';
+import { applyLinuxAutostart, linuxExecPath } from './autostart';
+import { parseCommandLine } from './cli-args';
+import { loadConfig, type Cli } from './load-config';
+import { createDialer } from './dial-wiring';
+import { resourcesDir } from './paths';
 import { matchShortcut } from '../shell/shortcuts';
 import { registerShellIpc } from './shell-ipc';
 import { ProfileView } from '../shell/profile-view';
@@ -32,21 +38,29 @@ const PATHS = {
   vendorPreload: here('../preload/vendor-host.cjs'),
   shellPreload: here('../preload/shell.cjs'),
   renderer: here('../renderer'),
-  resources: here('../../resources'),
+  resources: resourcesDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot: here('../..') }),
 };
 
-export async function startApp(): Promise<void> {
-  const Store = (await import('electron-store')).default;
-  const store = new Store<Record<string, unknown>>({ name: 'settings' });
-  const { settings, firstRun, problems } = readSettings(store.store);
-  const state = new ShellState(settings.profiles, firstRun, settings.guideDismissed);
+/** Where tel:/callto:/sip: links come from before and after start (index.ts buffers early ones). */
+export interface LinkSource {
+  take(sink: (url: string) => void): void;
+}
+
+export async function startApp(cli: Cli, links: LinkSource): Promise<void> {
+  const userData = app.getPath('userData');
+  const config = await loadConfig(cli, userData);
+  const { policy, policyFile, read, settings, stored, store } = config;
+  let { applied } = config;
+
+  const state = new ShellState(settings.profiles, read.firstRun && !applied.replacedDemo, settings.guideDismissed);
   const problem = (message: string) => {
     state.addProblem(message);
     diag('app', message);
   };
-  const services = await openServices(settings, app.getPath('userData'), problem);
-  diag('app', 'started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, logs: services.logDir });
-  problems.forEach(problem);
+  const services = await openServices(settings, userData, problem);
+  diag('app', 'started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, logs: services.logDir, policy: policy ? policyFile : null });
+  config.problems.forEach(problem);
+  for (const note of config.notes) diag('settings', note);
 
   const pipeline = createPipeline({
     profiles: settings.profiles,
@@ -112,6 +126,13 @@ export async function startApp(): Promise<void> {
       notifyUi();
     },
   });
+  const dialer = createDialer({
+    profiles: () => settings.profiles,
+    preferred: () => applied.defaultSoftphone,
+    focus: focusProfile,
+    command,
+    tell: problem,
+  });
   const effects = createEffectRouter({
     notifier,
     log: services.eventLog,
@@ -123,7 +144,10 @@ export async function startApp(): Promise<void> {
   tray.onEffects((list) => effects.effects(list, Date.now()));
 
   const captures = createCaptureService(pipeline, {
-    accepted: effects.accepted,
+    accepted(profile, events, list, at) {
+      effects.accepted(profile, events, list, at);
+      dialer.events(profile, events);
+    },
     rejected: effects.rejected,
     undeliverable: (profile, reason) => diag('capture', `command not delivered: ${reason}`, { profile }),
   });
@@ -164,13 +188,21 @@ export async function startApp(): Promise<void> {
     select: (id) => shellWindow?.select(id),
     setDnd: (mode) => tray.setDnd(mode),
     setPresence: (profile, agentState) => command(profile, { type: 'set-state', state: agentState }),
-    settingsView: () => ({ settings, locks: {} }),
+    settingsView: () => ({ settings, locks: applied.locks }),
     saveSettings(input) {
-      const result = validateSettingsSave(settings, input, {});
+      const result = validateSettingsSave(settings, input, applied.locks);
       if (!result.ok) return result;
       const restart = restartNeededFor(settings, result.settings);
-      Object.assign(settings, result.settings);
-      store.set(result.settings as unknown as Record<string, unknown>);
+      // What the agent chose is stored; what runs is that with the policy applied again on top.
+      // Policy-locked profiles stay in the policy, not in the agent's file; in --demo runs the
+      // stored profiles are kept as they were.
+      const toStore = {
+        ...result.settings,
+        profiles: cli.options.demo ? stored.profiles : result.settings.profiles.filter((p) => !applied.locks[`profiles.${p.id}`]),
+      };
+      applied = applyPolicy(result.settings, policy, policyFile);
+      Object.assign(settings, applied.settings);
+      store.set({ ...toStore, schemaVersion: 2 } as unknown as Record<string, unknown>);
       pipeline.setContext({ ringThroughDnd: settings.notifications.ringThroughDnd, suppressWhenFocused: settings.notifications.suppressWhenFocused });
       services.eventLog.setRedaction(settings.logs.redaction);
       applyStartup();
@@ -191,7 +223,7 @@ export async function startApp(): Promise<void> {
       });
       if (target.canceled || !target.filePath) return { ok: false, reason: 'export cancelled' };
       await services.eventLog.flush();
-      await copyFile(source, target.filePath);
+      await fsp.copyFile(source, target.filePath);
       return { ok: true, detail: `exported to ${target.filePath}` };
     },
     async openLogs() {
@@ -208,14 +240,26 @@ export async function startApp(): Promise<void> {
     setOverlay: (open) => shellWindow?.setOverlay(open),
   });
 
-  // Start at login (Windows and macOS login items; Linux autostart comes with packaging).
+  // Start at login: login items on Windows and macOS, an XDG autostart entry on Linux.
   const applyStartup = () => {
-    if (process.platform === 'linux') return;
-    app.setLoginItemSettings({ openAtLogin: settings.startup.atLogin, args: settings.startup.minimized ? ['--minimized'] : [] });
+    if (process.platform !== 'linux') {
+      app.setLoginItemSettings({ openAtLogin: settings.startup.atLogin, args: settings.startup.minimized ? ['--minimized'] : [] });
+      return;
+    }
+    if (!app.isPackaged) return; // a source checkout has no stable executable to autostart
+    void applyLinuxAutostart(fsp, {
+      enabled: settings.startup.atLogin,
+      minimized: settings.startup.minimized,
+      exec: linuxExecPath(process.env, process.execPath),
+      env: process.env,
+      home: app.getPath('home'),
+      args: cli.options.policy ? ['--policy', cli.options.policy] : [],
+    }).then((outcome) => ('error' in outcome ? problem(`Could not update the login autostart entry ${outcome.path}: ${outcome.error}`) : diag('app', `autostart ${outcome.action}`, outcome)));
   };
   applyStartup();
 
-  shellWindow = new ShellWindow(views, state, PATHS.shellPreload, settings.startup.minimized || process.argv.includes('--minimized'));
+  shellWindow = new ShellWindow(views, state, PATHS.shellPreload, settings.startup.minimized || cli.options.minimized);
+  if (cli.options.profile && !shellWindow.select(cli.options.profile)) problem(`--profile: there is no profile "${cli.options.profile}"`);
   // Ctrl/Cmd+1..9 and Ctrl/Cmd+Shift+D work wherever focus is, vendor views included.
   for (const contents of [shellWindow.shellView.webContents, ...views.map((v) => v.view.webContents)]) {
     contents.on('before-input-event', (event, input) => {
@@ -233,10 +277,24 @@ export async function startApp(): Promise<void> {
   shellWindow.window.on('blur', updateFocus);
   shellWindow.onSelect(updateFocus);
   tray.attachWindow(shellWindow);
-  app.on('second-instance', () => shellWindow?.focus());
+  // A second launch (often a tel: link on Windows and Linux) focuses this window and dials.
+  app.on('second-instance', (_event, argv) => {
+    shellWindow?.focus();
+    const again = parseCommandLine(argv, { defaultApp: Boolean(process.defaultApp), cwd: process.cwd(), version: app.getVersion() });
+    if ('options' in again) again.options.links.forEach((url) => dialer.link(url));
+  });
+  for (const scheme of ['tel', 'callto', 'sip']) {
+    // From a source checkout the OS must start Electron with our entry script.
+    if (process.defaultApp) app.setAsDefaultProtocolClient(scheme, process.execPath, [resolve(process.argv[1] ?? '.')]);
+    else app.setAsDefaultProtocolClient(scheme);
+  }
+  links.take((url) => dialer.link(url));
 
   // Rings that never resolve expire even when no capture arrives.
-  setInterval(() => effects.effects(pipeline.tick(Date.now()), Date.now()), 5_000).unref();
+  setInterval(() => {
+    effects.effects(pipeline.tick(Date.now()), Date.now());
+    dialer.tick(Date.now());
+  }, 5_000).unref();
 
   let closing = false;
   app.on('before-quit', (event) => {
