@@ -4,6 +4,7 @@
  * event objects reach the page; arguments are validated here and again in main, and every
  * answer from main is validated before the page gets it.
  */
+import './zod-jitless';
 import { contextBridge, ipcRenderer } from 'electron';
 import { z } from 'zod';
 import { CHANNELS } from '../shared/ipc/channels';

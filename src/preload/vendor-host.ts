@@ -3,6 +3,7 @@
  * this view's capture config, installs the capture bridge and, for ExpertFlow, the main-world
  * Socket.IO tap. It exposes NOTHING to the vendor page: no contextBridge API, no globals.
  */
+import './zod-jitless';
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS } from '../shared/ipc/channels';
 import { CaptureConfigSchema, VendorCommandSchema, type CaptureMessage } from '../shared/ipc/capture-protocol';

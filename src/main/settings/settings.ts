@@ -5,26 +5,10 @@
  */
 import type { z } from 'zod';
 import { describeZodError } from '../../shared/contract/issues';
-import {
-  AutoAwaySettingsSchema,
-  DndScheduleSchema,
-  StartupSettingsSchema,
-  ForwardingSettingsSchema,
-  LogSettingsSchema,
-  NotificationSettingsSchema,
-  SettingsSchema,
-  type Settings,
-} from '../../shared/contract/settings';
+import { SETTINGS_SECTIONS, SettingsSchema, type Settings } from '../../shared/contract/settings';
 import { loadProfiles } from './profiles';
 
-const SECTIONS = {
-  notifications: NotificationSettingsSchema,
-  autoAway: AutoAwaySettingsSchema,
-  logs: LogSettingsSchema,
-  forwarding: ForwardingSettingsSchema,
-  dndSchedule: DndScheduleSchema,
-  startup: StartupSettingsSchema,
-} as const satisfies Record<string, z.ZodType>;
+const SECTIONS = SETTINGS_SECTIONS satisfies Record<string, z.ZodType>;
 
 export interface ReadSettings {
   settings: Settings;

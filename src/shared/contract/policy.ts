@@ -31,28 +31,12 @@
 import { z } from 'zod';
 import { LINK_DIAL_VENDORS } from '../links/dial-profile';
 import { ProfileSchema, isVendorUrl } from './profile';
-import {
-  AutoAwaySettingsSchema,
-  DndScheduleSchema,
-  ForwardingSettingsSchema,
-  LogSettingsSchema,
-  NotificationSettingsSchema,
-  RedactionSchema,
-  StartupSettingsSchema,
-  type Settings,
-} from './settings';
+import { RedactionSchema, SETTINGS_SECTIONS, type Settings } from './settings';
 
 export const POLICY_VERSION = 1;
 
 /** The settings sections a policy can force or lock (profiles have their own fields). */
-export const POLICY_SECTIONS = {
-  notifications: NotificationSettingsSchema,
-  autoAway: AutoAwaySettingsSchema,
-  logs: LogSettingsSchema,
-  forwarding: ForwardingSettingsSchema,
-  dndSchedule: DndScheduleSchema,
-  startup: StartupSettingsSchema,
-} as const;
+export const POLICY_SECTIONS = SETTINGS_SECTIONS;
 export type PolicySection = keyof typeof POLICY_SECTIONS;
 
 /** Every path `locked` accepts: each section, and each field of each section. */

@@ -61,6 +61,16 @@ export const StartupSettingsSchema = z.strictObject({
   minimized: z.boolean().default(false),
 });
 
+/** The sections stored settings are read by, one at a time (a broken one falls back alone). */
+export const SETTINGS_SECTIONS = {
+  notifications: NotificationSettingsSchema,
+  autoAway: AutoAwaySettingsSchema,
+  logs: LogSettingsSchema,
+  forwarding: ForwardingSettingsSchema,
+  dndSchedule: DndScheduleSchema,
+  startup: StartupSettingsSchema,
+} as const;
+
 export const SettingsSchema = z.strictObject({
   profiles: z.array(ProfileSchema).max(20).default([]),
   notifications: NotificationSettingsSchema.default({ ringThroughDnd: false, suppressWhenFocused: false }),

@@ -1,0 +1,43 @@
+/**
+ * The shell window's UI: header (48 px) and rail (280 px) around the content area, where main
+ * draws the selected profile's vendor view; Settings and the expanded feed are pages over it.
+ */
+import type { ShellApi } from '../../../shared/ipc/shell-protocol';
+import { ShellContext, useShellStore, useSnapshot } from '../state/shell-store';
+import { useShortcuts } from '../state/use-shortcuts';
+import { ContentPlaceholder } from './ContentPlaceholder';
+import { FeedPage } from './feed/FeedPage';
+import { Header } from './header/Header';
+import { LiveRegion } from './LiveRegion';
+import { Rail } from './rail/Rail';
+import { SettingsPage } from './settings/SettingsPage';
+import type { ShellSnapshot } from '../../../shared/ipc/shell-protocol';
+
+export function App({ api }: { api: ShellApi }) {
+  const snapshot = useSnapshot(api);
+  if (!snapshot) {
+    return (
+      <p class="starting" role="status">
+        Starting Switchboard…
+      </p>
+    );
+  }
+  return <Shell api={api} snapshot={snapshot} />;
+}
+
+function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
+  const store = useShellStore(api, snapshot);
+  useShortcuts(store);
+  return (
+    <ShellContext.Provider value={store}>
+      <Header />
+      <Rail />
+      <main class="content" data-page={store.page}>
+        {store.page === 'main' && <ContentPlaceholder />}
+        {store.page === 'feed' && <FeedPage />}
+        {store.page === 'settings' && <SettingsPage />}
+      </main>
+      <LiveRegion text={store.announcement.text} seq={store.announcement.seq} />
+    </ShellContext.Provider>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * One profile in the rail: vendor mark, name, live state and view health. Selecting it shows its
+ * vendor view. A ringing profile is unmistakable: the word "Ringing", a bell, a strong colour
+ * and a pulse (a steady outline instead when the agent prefers reduced motion).
+ */
+import type { ProfileView, ViewHealth } from '../../../../shared/ipc/shell-protocol';
+import { TRAY_STATE_LABELS } from '../../../../shared/tray/labels';
+import { selectShortcutLabel } from '../../logic/shortcuts';
+import { useShell } from '../../state/shell-store';
+import { StateBadge } from '../StateBadge';
+import { VendorIcon } from '../VendorIcon';
+
+const HEALTH_TEXT: Readonly<Record<ViewHealth, string>> = {
+  loading: 'Loading…',
+  ok: '',
+  recovering: 'Reloading after a crash…',
+  unresponsive: 'Not responding',
+  failed: 'Stopped: crashed repeatedly',
+};
+
+export function ProfileButton({ profile: p, index, selected }: { profile: ProfileView; index: number; selected: boolean }) {
+  const { selectProfile } = useShell();
+  const health = p.health === 'ok' ? '' : (p.healthDetail ?? HEALTH_TEXT[p.health]);
+  const shortcut = selectShortcutLabel(index);
+  const showVendor = p.vendorLabel !== p.name;
+  const name = [p.name, showVendor ? p.vendorLabel : '', TRAY_STATE_LABELS[p.state], health].filter(Boolean).join(', ');
+  return (
+    <button
+      type="button"
+      class="profile"
+      data-state={p.state}
+      data-health={p.health}
+      aria-current={selected ? 'page' : undefined}
+      aria-label={name}
+      aria-keyshortcuts={shortcut}
+      onClick={() => selectProfile(p.id)}
+    >
+      <VendorIcon vendor={p.vendor} label={p.vendorLabel} />
+      <span class="profile-text">
+        <span class="profile-name">{p.name}</span>
+        {showVendor && <span class="profile-vendor">{p.vendorLabel}</span>}
+        {health && <span class="health">{health}</span>}
+      </span>
+      <span class="profile-side">
+        <StateBadge state={p.state} />
+        {shortcut && (
+          <kbd class="shortcut" aria-hidden="true">
+            Ctrl+{index + 1}
+          </kbd>
+        )}
+      </span>
+    </button>
+  );
+}

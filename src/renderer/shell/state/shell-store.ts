@@ -1,0 +1,124 @@
+/**
+ * The shell UI's state: main's latest snapshot, which page covers the content area, the feed
+ * filters, and one polite announcement for screen readers. Plain Preact hooks; components read
+ * it through ShellContext.
+ */
+import { createContext } from 'preact';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ShellApi, ShellSnapshot } from '../../../shared/ipc/shell-protocol';
+import { NO_FILTER, type FeedFilter } from '../logic/feed-filter';
+
+/** "main": the selected profile's vendor view shows; the others cover it (main hides the view). */
+export type Page = 'main' | 'feed' | 'settings';
+
+export interface ShellStore {
+  api: ShellApi;
+  snapshot: ShellSnapshot;
+  page: Page;
+  openPage(page: Exclude<Page, 'main'>): void;
+  closePage(): void;
+  /** Shows the profile's view (closing any page over it). */
+  selectProfile(id: string): void;
+  feedFilter: FeedFilter;
+  setFeedFilter(filter: FeedFilter): void;
+  /** The guide was dismissed here; main's next snapshot will agree. */
+  guideDismissed: boolean;
+  dismissGuide(): void;
+  announcement: { text: string; seq: number };
+  announce(text: string): void;
+}
+
+export const ShellContext = createContext<ShellStore | null>(null);
+
+export function useShell(): ShellStore {
+  const store = useContext(ShellContext);
+  if (!store) throw new Error('useShell() outside ShellContext');
+  return store;
+}
+
+/** main's snapshot: the first getState() answer unless an update came first, then every update. */
+export function useSnapshot(api: ShellApi): ShellSnapshot | null {
+  const [snapshot, setSnapshot] = useState<ShellSnapshot | null>(null);
+  useEffect(() => {
+    let live = true;
+    const stop = api.onUpdate((s) => setSnapshot(s));
+    api.getState().then(
+      (s) => live && setSnapshot((prev) => prev ?? s),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [api]);
+  return snapshot;
+}
+
+export function useShellStore(api: ShellApi, snapshot: ShellSnapshot): ShellStore {
+  const [page, setPage] = useState<Page>('main');
+  const [feedFilter, setFeedFilter] = useState<FeedFilter>(NO_FILTER);
+  const [guideDismissed, setGuideDismissed] = useState(false);
+  const [announcement, setAnnouncement] = useState({ text: '', seq: 0 });
+  const opener = useRef<HTMLElement | null>(null);
+
+  const announce = useCallback((text: string) => setAnnouncement((a) => ({ text, seq: a.seq + 1 })), []);
+
+  // main hides the vendor view while a page covers the content area.
+  const overlay = page !== 'main';
+  useEffect(() => api.setOverlay(overlay), [api, overlay]);
+
+  const pageNow = useRef(page);
+  pageNow.current = page;
+  const openPage = useCallback((next: Exclude<Page, 'main'>) => {
+    if (pageNow.current === 'main' && document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
+    setPage(next);
+  }, []);
+
+  const closePage = useCallback(() => {
+    setPage('main');
+    const back = opener.current;
+    opener.current = null;
+    // After the page is gone: back to whatever opened it.
+    requestAnimationFrame(() => (back?.isConnected ? back : document.querySelector<HTMLElement>('.profile[aria-current="page"]'))?.focus());
+  }, []);
+
+  const selectProfile = useCallback(
+    (id: string) => {
+      setPage('main');
+      opener.current = null;
+      api.selectProfile(id);
+    },
+    [api],
+  );
+
+  const dismissGuide = useCallback(() => {
+    setGuideDismissed(true);
+    api.dismissGuide();
+  }, [api]);
+
+  // main selected a profile (a notification was clicked): show its view, not a page over it.
+  const selected = useRef(snapshot.selected);
+  useEffect(() => {
+    if (snapshot.selected === selected.current) return;
+    selected.current = snapshot.selected;
+    setPage('main');
+  }, [snapshot.selected]);
+
+  useRingingAnnouncements(snapshot, announce);
+
+  return useMemo(
+    () => ({ api, snapshot, page, openPage, closePage, selectProfile, feedFilter, setFeedFilter, guideDismissed, dismissGuide, announcement, announce }),
+    [api, snapshot, page, openPage, closePage, selectProfile, feedFilter, guideDismissed, dismissGuide, announcement, announce],
+  );
+}
+
+/** Says "Sales: ringing" once when a profile starts ringing. */
+function useRingingAnnouncements(snapshot: ShellSnapshot, announce: (text: string) => void): void {
+  const ringing = useRef(new Set<string>());
+  useEffect(() => {
+    const now = new Set(snapshot.profiles.filter((p) => p.state === 'ringing').map((p) => p.id));
+    const started = snapshot.profiles.filter((p) => now.has(p.id) && !ringing.current.has(p.id));
+    ringing.current = now;
+    if (started.length > 0) announce(`Incoming: ${started.map((p) => p.name).join(', ')} ringing`);
+  }, [snapshot, announce]);
+}

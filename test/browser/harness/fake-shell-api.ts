@@ -1,0 +1,126 @@
+/**
+ * A fake `window.switchboard` for the shell UI in the browser tier: the ShellApi main and the
+ * shell preload implement, played by the test. installFakeShellApi is serialized into the page
+ * with page.addInitScript, so it runs before the UI's scripts and may use nothing from outside
+ * its own body. It records every call, answers with what the test set, and reacts like main to
+ * selectProfile and setDnd (a new snapshot), so flows can be followed end to end.
+ */
+import type { AgentState } from '../../../src/shared/contract/shell-event';
+import type { Settings } from '../../../src/shared/contract/settings';
+import type { ConnectionTest, Outcome, SaveResult, SettingsView, ShellApi, ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
+import type { DndMode } from '../../../src/shared/tray/dnd';
+
+export type ApiMethod = keyof ShellApi;
+
+export interface FakeCall {
+  method: ApiMethod;
+  args: unknown[];
+}
+
+export interface FakeResponses {
+  setPresence: Outcome;
+  saveSettings: SaveResult;
+  testForwarding: ConnectionTest;
+  exportLog: Outcome;
+  openLogsFolder: Outcome;
+  settings: SettingsView;
+}
+
+export interface FakeInit {
+  snapshot: ShellSnapshot;
+  responses: FakeResponses;
+}
+
+/** What the page holds as globalThis.__fakeShell (test-side only: the UI never reads it). */
+export interface FakeControl {
+  calls: FakeCall[];
+  responses: FakeResponses;
+  snapshot: ShellSnapshot;
+  push(snapshot: ShellSnapshot): void;
+  /** CSP violations the page reported (securitypolicyviolation events). */
+  violations: string[];
+}
+
+interface PageGlobals {
+  switchboard?: ShellApi;
+  __fakeShell?: FakeControl;
+  addEventListener(type: 'securitypolicyviolation', listener: (e: { violatedDirective: string; blockedURI: string; sourceFile: string; lineNumber: number; columnNumber: number }) => void): void;
+}
+
+export function installFakeShellApi(init: FakeInit): void {
+  const g = globalThis as unknown as PageGlobals;
+  const listeners = new Set<(snapshot: ShellSnapshot) => void>();
+  const control: FakeControl = {
+    calls: [],
+    responses: init.responses,
+    snapshot: init.snapshot,
+    push(snapshot) {
+      control.snapshot = snapshot;
+      for (const listener of [...listeners]) listener(structuredClone(snapshot));
+    },
+    violations: [],
+  };
+  // A copy, as IPC would make: the page can never hold on to the test's objects.
+  const record = (method: ApiMethod, ...args: unknown[]) => control.calls.push({ method, args: structuredClone(args) });
+  const HOUR = 60 * 60 * 1000;
+
+  const api: ShellApi = {
+    async getState() {
+      record('getState');
+      return structuredClone(control.snapshot);
+    },
+    onUpdate(listener) {
+      record('onUpdate');
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    selectProfile(id: string) {
+      record('selectProfile', id);
+      if (control.snapshot.profiles.some((p) => p.id === id)) control.push({ ...control.snapshot, selected: id });
+    },
+    async setDnd(mode: DndMode) {
+      record('setDnd', mode);
+      const until = mode === 'hour' ? Date.now() + HOUR : Date.now() + 20 * HOUR;
+      const dnd = mode === 'on' || mode === 'off' ? { mode } : { mode, until };
+      control.push({ ...control.snapshot, dnd, tray: mode === 'off' ? 'available' : 'dnd' });
+    },
+    async setPresence(profile: string, state: AgentState) {
+      record('setPresence', profile, state);
+      return structuredClone(control.responses.setPresence);
+    },
+    async getSettings() {
+      record('getSettings');
+      return structuredClone(control.responses.settings);
+    },
+    async saveSettings(settings: Settings) {
+      record('saveSettings', settings);
+      return structuredClone(control.responses.saveSettings);
+    },
+    async testForwarding(endpoint: string) {
+      record('testForwarding', endpoint);
+      return structuredClone(control.responses.testForwarding);
+    },
+    async exportLog() {
+      record('exportLog');
+      return structuredClone(control.responses.exportLog);
+    },
+    async openLogsFolder() {
+      record('openLogsFolder');
+      return structuredClone(control.responses.openLogsFolder);
+    },
+    async copyText(text: string) {
+      record('copyText', text);
+    },
+    dismissGuide() {
+      record('dismissGuide');
+      control.push({ ...control.snapshot, guide: false });
+    },
+    setOverlay(open: boolean) {
+      record('setOverlay', open);
+    },
+  };
+
+  g.addEventListener('securitypolicyviolation', (e) => control.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+  g.switchboard = Object.freeze(api);
+  g.__fakeShell = control;
+}

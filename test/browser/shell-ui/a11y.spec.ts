@@ -1,0 +1,190 @@
+/**
+ * Accessibility of every screen: axe (@axe-core/playwright) finds no serious or critical
+ * violation, and the keyboard alone reaches every control, each with an accessible name
+ * (Chromium's own accessibility tree, read over CDP).
+ */
+import type { CDPSession, Page } from '@playwright/test';
+import { FEED, firstRun, init, settingsView, WORKDAY_SETTINGS, workday } from './data';
+import { expect, test, type ShellUi } from './fixtures';
+
+const ringingDay = () => {
+  const s = workday({ feed: FEED, tray: 'ringing', problems: ['settings.logs is invalid, using its defaults: retentionDays: Too big'] });
+  s.profiles[0] = { ...s.profiles[0]!, state: 'ringing' };
+  s.profiles[2] = { ...s.profiles[2]!, health: 'unresponsive' };
+  return s;
+};
+
+async function expectNoSeriousViolations(ui: ShellUi, screen: string): Promise<void> {
+  const found = await ui.seriousViolations();
+  if (found.length > 0) console.log(`axe on ${screen}:\n  ${found.join('\n  ')}`);
+  expect(found, `axe: serious or critical violations on ${screen}`).toEqual([]);
+}
+
+test('axe: no serious or critical violation on the main screen, the guide, the presence panel, the feed page and settings (plain, with errors, with locks)', async ({ openShell, page }) => {
+  let ui = await openShell(init(ringingDay()));
+  await expectNoSeriousViolations(ui, 'main (ringing, problems, unresponsive view, feed)');
+
+  await page.getByRole('button', { name: /^Presence:/ }).click();
+  await expect(page.getByRole('group', { name: 'Presence and do not disturb' })).toBeVisible();
+  await expectNoSeriousViolations(ui, 'presence panel');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Expand live events' }).click();
+  await page.getByRole('button', { name: /^Show raw of interaction\.offered/ }).click();
+  await expect(page.getByLabel('Raw payload of interaction.offered')).toBeVisible();
+  await expectNoSeriousViolations(ui, 'feed expanded');
+
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit Sales US' }).click();
+  await expectNoSeriousViolations(ui, 'settings');
+
+  await page.getByRole('button', { name: 'Add profile' }).click();
+  await page.getByRole('textbox', { name: 'Vendor URL' }).last().fill('ftp://nope');
+  await page.getByRole('textbox', { name: 'Allowed origins' }).last().fill('nope');
+  await page.getByRole('spinbutton', { name: 'Keep log files for (days)' }).fill('0');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+  await expectNoSeriousViolations(ui, 'settings with errors');
+
+  await page.goto('about:blank');
+  const locks = { 'logs.redaction': 'Compliance', forwarding: 'Central SIEM', 'profiles.sales': 'Managed by IT', 'dndSchedule.days': 'Per site' };
+  ui = await openShell(init(workday(), { settings: settingsView(WORKDAY_SETTINGS, locks) }));
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('button', { name: 'View Sales US' }).click();
+  await expectNoSeriousViolations(ui, 'settings with locks');
+
+  await page.goto('about:blank');
+  ui = await openShell(init(firstRun()));
+  await expect(page.getByRole('complementary', { name: 'Welcome to Switchboard' })).toBeVisible();
+  await expectNoSeriousViolations(ui, 'first run with the guide');
+});
+
+interface Stop {
+  probe: string | null;
+  role: string;
+  name: string;
+}
+
+interface ProbeElement {
+  type?: string;
+  name?: string;
+  checked?: boolean;
+  getAttribute(n: string): string | null;
+  setAttribute(n: string, v: string): void;
+  removeAttribute(n: string): void;
+  getClientRects(): { length: number };
+  closest(s: string): unknown;
+  matches(s: string): boolean;
+}
+
+/**
+ * Marks every visible, enabled, tabbable control in `scope` (a CSS selector) and returns their
+ * count. A radio group is one tab stop (its checked radio; arrow keys move within it).
+ */
+function markTabbables(page: Page, scope: string): Promise<number> {
+  return page.evaluate((sel) => {
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<ProbeElement> } }).document;
+    for (const el of doc.querySelectorAll('[data-tab-probe]')) el.removeAttribute('data-tab-probe');
+    const candidates = [...doc.querySelectorAll(`${sel} :is(a[href], button, input, select, textarea, [tabindex])`)];
+    const tabbable = candidates.filter((el) => !el.matches(':disabled') && el.getAttribute('tabindex') !== '-1' && el.getClientRects().length > 0 && !el.closest('[hidden]'));
+    const stops = tabbable.filter((el) => el.type !== 'radio' || el.checked || !tabbable.some((o) => o.type === 'radio' && o.name === el.name && o.checked));
+    const groups = new Set<string>();
+    const unique = stops.filter((el) => el.type !== 'radio' || (!groups.has(el.name ?? '') && Boolean(groups.add(el.name ?? ''))));
+    unique.forEach((el, i) => el.setAttribute('data-tab-probe', String(i)));
+    return unique.length;
+  }, scope);
+}
+
+async function focused(cdp: CDPSession): Promise<Stop> {
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement' });
+  const probe = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement?.getAttribute("data-tab-probe") ?? null', returnByValue: true });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId!, fetchRelatives: false });
+  const node = nodes[0];
+  return { probe: (probe.result.value as string | null) ?? null, role: String(node?.role?.value ?? ''), name: String(node?.name?.value ?? '').trim() };
+}
+
+/**
+ * Presses Tab until focus comes back round to the first stop (or `max` presses), returning every
+ * stop once (a time input keeps focus while Tab walks its hour and minute parts).
+ */
+async function tabRound(page: Page, cdp: CDPSession, max: number): Promise<Stop[]> {
+  const stops: Stop[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await focused(cdp);
+    if (stop.probe !== null && stop.probe === stops.find((s) => s.probe !== null)?.probe) break;
+    if (stop.probe !== null && stop.probe === stops.at(-1)?.probe) continue;
+    stops.push(stop);
+  }
+  return stops;
+}
+
+function expectAllReachedAndNamed(stops: Stop[], count: number, screen: string): void {
+  const reached = new Set(stops.map((s) => s.probe).filter((p) => p !== null));
+  const missing = Array.from({ length: count }, (_, i) => String(i)).filter((p) => !reached.has(p));
+  expect(missing, `${screen}: controls the Tab key never reached`).toEqual([]);
+  const unnamed = stops.filter((s) => s.probe !== null && s.name === '');
+  expect(unnamed, `${screen}: controls without an accessible name`).toEqual([]);
+}
+
+test('keyboard only: Tab reaches every control of the main screen, the presence panel, the feed page and settings; each has a name', async ({ openShell, page }) => {
+  await openShell(init({ ...ringingDay(), guide: true }, { settings: settingsView({ ...WORKDAY_SETTINGS, forwarding: { endpoint: 'https://siem.example.com/in' } }) }));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+
+  // Main screen: header, rail (profiles, guide, feed panel).
+  let count = await markTabbables(page, 'body');
+  expect(count).toBeGreaterThanOrEqual(8);
+  let stops = await tabRound(page, cdp, count + 5);
+  expectAllReachedAndNamed(stops, count, 'main screen');
+  expect(stops.filter((s) => s.probe !== null).map((s) => s.name)).toEqual([
+    'Presence: Ringing',
+    '1 problem with the settings: show them',
+    'Settings',
+    'Sales US, RingCentral Embeddable, Ringing',
+    'Chat desk, RingCentral Engage Digital, Available',
+    'Support EU, ExpertFlow Agent Desk, Busy, Not responding',
+    'Got it, hide the guide',
+    'Expand live events',
+    'Latest events, newest first',
+  ]);
+
+  // The presence panel opens from the keyboard and its controls follow the button.
+  const presence = page.getByRole('button', { name: /^Presence:/ });
+  await presence.focus();
+  await page.keyboard.press('Enter');
+  await expect(presence).toHaveAttribute('aria-expanded', 'true');
+  count = await markTabbables(page, '.presence-panel');
+  stops = await tabRound(page, cdp, count);
+  expect(stops.map((s) => s.name)).toEqual(['On', 'For 1 hour', 'Until tomorrow 08:00', 'Off', 'Sales US — Ringing', 'Support EU — Busy']);
+  expectAllReachedAndNamed(stops, count, 'presence panel');
+  await page.keyboard.press('Escape');
+
+  // The feed page, opened with Enter; a raw payload opened with the keyboard is focusable too.
+  await page.getByRole('button', { name: 'Expand live events' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Event feed' })).toBeFocused();
+  await page.getByRole('button', { name: /^Show raw of interaction\.offered/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Event feed' }).focus();
+  count = await markTabbables(page, '.content');
+  stops = await tabRound(page, cdp, 2 * count + 20);
+  expectAllReachedAndNamed(stops, count, 'feed page');
+  expect(stops.map((s) => s.name)).toContain('Raw payload of interaction.offered');
+
+  // Settings, opened with Enter on the header button.
+  await page.getByRole('button', { name: 'Settings', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+  await page.getByRole('button', { name: 'Edit Chat desk' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).focus();
+  count = await markTabbables(page, '.content');
+  expect(count).toBeGreaterThan(40);
+  stops = await tabRound(page, cdp, 2 * count + 20);
+  expectAllReachedAndNamed(stops, count, 'settings');
+  for (const name of ['Name', 'Vendor', 'Vendor URL', 'Allowed origins', 'Sign-in popup hosts', 'Camera', 'Missed calls', 'Test connection', 'Save settings', 'Redaction']) {
+    expect(stops.map((s) => s.name), name).toContain(name);
+  }
+});

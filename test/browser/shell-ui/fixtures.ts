@@ -1,0 +1,92 @@
+/**
+ * Fixtures for the shell UI tests: one server per worker, and `openShell`, which loads the UI
+ * with the fake ShellApi installed before its scripts and returns a handle to drive the fake.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
+import { fromRoot } from '../harness/bundles';
+import { installFakeShellApi, type ApiMethod, type FakeCall, type FakeControl, type FakeInit, type FakeResponses } from '../harness/fake-shell-api';
+import { startShellUiServer, type ShellUiServer } from '../harness/shell-ui-server';
+
+export { expect } from '@playwright/test';
+
+interface FakeWindow {
+  __fakeShell: FakeControl;
+}
+
+export class ShellUi {
+  constructor(readonly page: Page) {}
+
+  calls(method?: ApiMethod): Promise<FakeCall[]> {
+    return this.page.evaluate((m) => (globalThis as unknown as FakeWindow).__fakeShell.calls.filter((c) => m === undefined || c.method === m), method);
+  }
+
+  /** The arguments of every call of `method` so far. */
+  async argsOf(method: ApiMethod): Promise<unknown[][]> {
+    return (await this.calls(method)).map((c) => c.args);
+  }
+
+  /** Waits until `method` has been called `count` times in all. */
+  async waitForCalls(method: ApiMethod, count = 1): Promise<FakeCall[]> {
+    await this.page.waitForFunction(([m, n]) => (globalThis as unknown as FakeWindow).__fakeShell.calls.filter((c) => c.method === m).length >= n, [method, count] as const);
+    return this.calls(method);
+  }
+
+  push(snapshot: ShellSnapshot): Promise<void> {
+    return this.page.evaluate((s) => (globalThis as unknown as FakeWindow).__fakeShell.push(s), snapshot);
+  }
+
+  snapshot(): Promise<ShellSnapshot> {
+    return this.page.evaluate(() => (globalThis as unknown as FakeWindow).__fakeShell.snapshot);
+  }
+
+  respond<K extends keyof FakeResponses>(key: K, value: FakeResponses[K]): Promise<void> {
+    return this.page.evaluate(([k, v]) => void ((globalThis as unknown as FakeWindow).__fakeShell.responses[k as K] = v as FakeResponses[K]), [key, value] as const);
+  }
+
+  violations(): Promise<string[]> {
+    return this.page.evaluate(() => (globalThis as unknown as FakeWindow).__fakeShell.violations);
+  }
+
+  /** test-results/screenshots/<name>.png, the whole window. */
+  async screenshot(name: string): Promise<void> {
+    const dir = fromRoot('test-results', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    await this.page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
+  }
+
+  /** axe's serious and critical violations on the page as it is now, as "id: help (n nodes)". */
+  async seriousViolations(): Promise<string[]> {
+    const result = await new AxeBuilder({ page: this.page }).analyze();
+    if (process.env.AXE_ALL) console.log(`axe: ${result.passes.length} rules passed; all violations: ${JSON.stringify(result.violations.map((v) => [v.id, v.impact, v.nodes.length]))}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+export const test = base.extend<{ openShell(init: FakeInit): Promise<ShellUi> }, { shellUiServer: ShellUiServer }>({
+  shellUiServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here
+    async ({}, use) => {
+      const server = await startShellUiServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  viewport: { width: 1280, height: 800 },
+  openShell: async ({ page, shellUiServer }, use) => {
+    await use(async (init) => {
+      await page.addInitScript(installFakeShellApi, init);
+      await page.goto(shellUiServer.url);
+      const ui = new ShellUi(page);
+      // Rendered from the first snapshot.
+      await page.locator('header.top').waitFor();
+      return ui;
+    });
+  },
+});

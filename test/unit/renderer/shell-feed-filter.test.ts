@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { FeedEntrySchema, type FeedEntry } from '../../../src/shared/ipc/shell-protocol';
+import { clockTime, entryCopyText, entryLine, feedKindOf, filterFeed, isFeedKind, isFiltered, NO_FILTER, profileNamer } from '../../../src/renderer/shell/logic/feed-filter';
+
+let n = 0;
+const entry = (over: Partial<FeedEntry>): FeedEntry =>
+  FeedEntrySchema.parse({ id: `e${++n}`, at: Date.UTC(2025, 0, 2, 3, 4, 5), profile: 'sales', type: 'event', kind: 'interaction.offered', summary: 'offered', ...over });
+
+describe('shell feed filter', () => {
+  const feed = [
+    entry({ profile: 'sales', summary: 'interaction.offered Jane Doe +1 650 555 0100', detail: '{"call":{"id":"c1"}}' }),
+    entry({ profile: 'support', kind: 'agent.state', summary: 'agent.state busy' }),
+    entry({ profile: 'sales', type: 'rejection', kind: undefined, summary: 'rejected: wrong origin https://evil.example' }),
+    entry({ profile: 'support', type: 'permission', kind: undefined, summary: 'media granted to https://apps.ringcentral.com' }),
+  ];
+
+  it('lists everything newest first without a filter', () => {
+    expect(filterFeed(feed, NO_FILTER).map((e) => e.id)).toEqual(feed.map((e) => e.id).reverse());
+    expect(isFiltered(NO_FILTER)).toBe(false);
+  });
+
+  it('filters by profile, by kind (rejections and permissions by their type) and by text, combined', () => {
+    expect(filterFeed(feed, { ...NO_FILTER, profile: 'sales' }).map((e) => e.summary)).toEqual([feed[2]!.summary, feed[0]!.summary]);
+    expect(filterFeed(feed, { ...NO_FILTER, kind: 'rejection' })).toEqual([feed[2]]);
+    expect(filterFeed(feed, { ...NO_FILTER, kind: 'permission' })).toEqual([feed[3]]);
+    expect(filterFeed(feed, { ...NO_FILTER, kind: 'agent.state' })).toEqual([feed[1]]);
+    expect(filterFeed(feed, { ...NO_FILTER, text: '  JANE ' })).toEqual([feed[0]]);
+    // Text is looked for in the raw detail too.
+    expect(filterFeed(feed, { ...NO_FILTER, text: '"c1"' })).toEqual([feed[0]]);
+    expect(filterFeed(feed, { profile: 'support', kind: 'agent.state', text: 'busy' })).toEqual([feed[1]]);
+    expect(filterFeed(feed, { profile: 'support', kind: 'agent.state', text: 'jane' })).toEqual([]);
+    expect(isFiltered({ ...NO_FILTER, text: ' ' })).toBe(false);
+    expect(isFiltered({ ...NO_FILTER, kind: 'rejection' })).toBe(true);
+  });
+
+  it('names kinds and words entries for copying', () => {
+    expect(feedKindOf(feed[2]!)).toBe('rejection');
+    expect(feedKindOf(entry({ type: 'health', kind: undefined }))).toBe('health');
+    expect(isFeedKind('interaction.missed')).toBe(true);
+    expect(isFeedKind('effect')).toBe(false);
+    expect(entryCopyText(feed[0]!)).toBe('{"call":{"id":"c1"}}');
+    expect(entryCopyText(feed[1]!)).toBe(entryLine(feed[1]!));
+    expect(entryLine(feed[1]!)).toBe('2025-01-02T03:04:05.000Z support agent.state agent.state busy');
+    const nameOf = profileNamer([{ id: 'sales', name: 'Sales US' }]);
+    expect([nameOf('sales'), nameOf('gone')]).toEqual(['Sales US', 'gone']);
+    expect(clockTime(new Date(2025, 0, 2, 9, 5, 7).getTime())).toBe('09:05:07');
+  });
+});
