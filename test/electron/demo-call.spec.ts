@@ -25,8 +25,8 @@ test('start → demo → simulated call → core event in the shell feed', async
     const demo = host.frames().find((f) => f.url().startsWith('app://demo/'));
     expect(demo, 'the demo softphone is framed in its host page').toBeTruthy();
     await demo!.getByRole('button', { name: 'Simulate incoming call' }).click();
-    await expect(shellUi.locator('#feed')).toContainText('interaction.offered', { timeout: 10_000 });
-    await expect(shellUi.locator('#tray')).toHaveText('ringing');
+    await expect(shellUi.locator('body')).toContainText('interaction.offered', { timeout: 10_000 });
+    await expect(shellUi.getByRole('banner')).toContainText('Ringing');
   } finally {
     await app.close();
   }
