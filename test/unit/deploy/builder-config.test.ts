@@ -62,6 +62,15 @@ describe('electron-builder config', () => {
     }
   });
 
+  it('signed macOS builds keep the microphone and camera under the hardened runtime', () => {
+    expect(config.mac.hardenedRuntime).toBe(true);
+    for (const key of ['entitlements', 'entitlementsInherit']) {
+      const plist = readFileSync(join(ROOT, config.mac[key] as string), 'utf8');
+      expect(plist).toMatch(/<key>com\.apple\.security\.device\.audio-input<\/key>\s*<true\/>/);
+      expect(plist).toMatch(/<key>com\.apple\.security\.device\.camera<\/key>\s*<true\/>/);
+    }
+  });
+
   it('registers tel:, callto: and sip: (CFBundleURLTypes on macOS, x-scheme-handler MimeType on Linux)', () => {
     expect(config.protocols).toEqual([{ name: 'Telephone links', schemes: ['tel', 'callto', 'sip'] }]);
     // electron-builder derives both from `protocols`; a second list beside it would duplicate them.
