@@ -8,8 +8,9 @@
  * once the frame navigates away or is destroyed, so a later read proves nothing.
  */
 import type { Profile } from '../../shared/contract/profile';
-import { compileOriginPolicy } from '../../shared/core/origin-policy';
-import { describeUrl, isHostPageUrl, originPolicyFor, urlOrigin, vendorOrigin, type ViewMode } from '../security/navigation-policy';
+import { compileOriginPolicy, urlOrigin } from '../../shared/core/origin-policy';
+import { vendorTargetOrigin } from '../../shared/core/profile-defaults';
+import { describeUrl, isHostPageUrl, originPolicyFor, type ViewMode } from '../security/navigation-policy';
 
 export interface CaptureSender {
   frame: { url: string; isMainFrame: boolean; detached?: boolean } | null;
@@ -41,7 +42,7 @@ export function validateCaptureSender(sender: CaptureSender, views: ReadonlyMap<
 
   const origin = urlOrigin(frame.url);
   if (origin === undefined) return { ok: false, reason: `profile ${profile.id}: the sender's URL has no origin to check` };
-  const own = vendorOrigin(profile);
+  const own = vendorTargetOrigin(profile);
   if (own !== undefined && compileOriginPolicy([own])(origin).ok) return { ok: true, profile, mode };
   // Our app: pages (host page, error page, shell) never speak for a direct-mode vendor, whatever
   // origin patterns a profile lists; only the vendor URL's own origin above can be app: (the demo).

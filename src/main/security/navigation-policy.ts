@@ -5,8 +5,8 @@
  */
 import { APP_HOSTS, APP_ORIGINS } from '../../shared/app-urls';
 import type { Profile } from '../../shared/contract/profile';
-import { compileOriginPolicy, type OriginVerdict } from '../../shared/core/origin-policy';
-import { effectiveOrigins, vendorUrl } from '../../shared/core/profile-defaults';
+import { compileOriginPolicy, urlOrigin, type OriginVerdict } from '../../shared/core/origin-policy';
+import { effectiveOrigins, vendorTargetOrigin } from '../../shared/core/profile-defaults';
 
 export type ViewMode = 'framed' | 'direct';
 export type NavigationDecision = { allow: boolean; reason: string };
@@ -15,19 +15,6 @@ export type WindowOpenDecision = { action: 'allow-in-app' } | { action: 'open-ex
 const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:', 'tel:', 'callto:', 'sip:']);
 const MAX_EXTERNAL_URL = 2048;
 
-/**
- * The origin a URL belongs to. Node's parser gives `app:` URLs the opaque origin "null" because it
- * does not know the scheme; Chromium registers it as a standard scheme, so there it is
- * `app://<host>`, and that is what we must compare against.
- */
-export function urlOrigin(text: string): string | undefined {
-  if (!URL.canParse(text)) return undefined;
-  const url = new URL(text);
-  if (url.username !== '' || url.password !== '') return undefined;
-  if (url.origin !== 'null') return url.origin;
-  if (url.protocol === 'app:' && url.host !== '') return `app://${url.host}`;
-  return undefined;
-}
 
 /** app://host/profile/<id> for exactly this profile. The fragment is ignored: it never leaves the document. */
 export function isHostPageUrl(text: string, profile: Profile): boolean {
@@ -62,10 +49,6 @@ export function originPolicyFor(profile: Profile): (origin: string) => OriginVer
   return policy;
 }
 
-export function vendorOrigin(profile: Profile): string | undefined {
-  const url = vendorUrl(profile);
-  return url === undefined ? undefined : urlOrigin(url);
-}
 
 /**
  * authHosts entries are host names; "*.example.com" means any subdomain at any depth but not
@@ -90,7 +73,7 @@ function isProfileContent(url: URL, text: string, profile: Profile): string | un
   if (isAuthHostUrl(url, profile)) return 'auth host';
   const origin = urlOrigin(text);
   if (origin === undefined) return undefined;
-  const own = vendorOrigin(profile);
+  const own = vendorTargetOrigin(profile);
   if (own !== undefined && compileOriginPolicy([own])(origin).ok) return "the vendor URL's origin";
   if (url.protocol === 'app:') return undefined;
   if ((url.protocol === 'https:' || url.protocol === 'http:') && originPolicyFor(profile)(origin).ok) return 'allowed origin';
@@ -136,7 +119,7 @@ export function decideWindowOpen(req: { url: string; profile: Profile }): Window
   if (isAuthHostUrl(url, profile)) return { action: 'allow-in-app' };
   // RingCentral's OAuth popup is served from the widget's own origin; it must keep window.opener
   // to hand the code back, so it cannot go to the OS browser.
-  const own = vendorOrigin(profile);
+  const own = vendorTargetOrigin(profile);
   if (
     url.protocol === 'https:' &&
     own !== undefined &&

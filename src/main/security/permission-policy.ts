@@ -25,7 +25,8 @@
  * any name a later Electron adds, since this is an allowlist.
  */
 import type { Profile } from '../../shared/contract/profile';
-import { originPolicyFor, urlOrigin } from './navigation-policy';
+import { urlOrigin } from '../../shared/core/origin-policy';
+import { originPolicyFor } from './navigation-policy';
 
 export type MediaType = 'audio' | 'video';
 

@@ -21,6 +21,8 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function isVendorUrl(u: string): boolean {
   if (!URL.canParse(u)) return false;
   const url = new URL(u);
+  // User info in a URL is how look-alikes are built (https://vendor.com@evil.example); no vendor needs it.
+  if (url.username !== '' || url.password !== '') return false;
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
 }
 
@@ -40,7 +42,11 @@ export const ProfileSchema = z
     name: z.string().trim().min(1, 'must not be empty').max(60),
     vendor: VendorIdSchema,
     /** Where the vendor client is loaded from (the demo is served by the app itself). */
-    url: z.string().refine(isVendorUrl, 'must be an https:// URL (http:// only for localhost)').optional(),
+    url: z
+      .string()
+      .refine((u) => !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(u), 'must not contain a user name or password')
+      .refine(isVendorUrl, 'must be an https:// URL (http:// only for localhost)')
+      .optional(),
     /** Empty: the vendor adapter's default origins. */
     allowedOrigins: z.array(OriginPatternSchema).max(32).default([]),
     /** framed: our host page iframes the vendor. direct: the vendor page is the view's top frame. */

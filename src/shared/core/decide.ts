@@ -7,6 +7,7 @@
  *   focused     the agent is looking at this profile's view (option, off by default)
  *   rate-limit  too many notifications from this profile recently
  */
+import { clip } from '../text';
 import type { Effect, NotifyAction } from '../contract/effects';
 import type { Profile } from '../contract/profile';
 import type { Media, Party, ShellEvent } from '../contract/shell-event';
@@ -54,9 +55,6 @@ function who(party: Party | undefined, fallback: string): string {
   return party?.name ?? party?.number ?? fallback;
 }
 
-function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
 
 export function notificationText(e: ShellEvent & { kind: NotifyKind }, profileName: string): { title: string; body: string } {
   const noun = MEDIA_NOUN[e.media ?? (e.kind === 'message.inbound' ? 'sms' : 'unknown')];

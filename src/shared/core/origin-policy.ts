@@ -10,6 +10,8 @@
  *                                      is tenant-specific and not yet configured)
  */
 
+import { clip } from '../text';
+
 export interface ParsedOrigin {
   scheme: string;
   host: string;
@@ -35,11 +37,11 @@ function isDefaultPort(scheme: string, port: string): boolean {
 export function parseOrigin(text: string): ParsedOrigin | { error: string } {
   if (text === 'null') return { error: 'origin is "null" (sandboxed or file:// frame)' };
   const m = ORIGIN_RE.exec(text);
-  if (!m) return { error: `"${clip(text)}" is not a serialized origin (scheme://host[:port], lower case, no path)` };
+  if (!m) return { error: `"${clip(text, 120)}" is not a serialized origin (scheme://host[:port], lower case, no path)` };
   const scheme = `${m[1]}:`;
   const port = m[3] ?? '';
   if (port !== '' && isDefaultPort(scheme, port)) {
-    return { error: `"${clip(text)}" is not canonical: browsers omit the default port ${port}` };
+    return { error: `"${clip(text, 120)}" is not canonical: browsers omit the default port ${port}` };
   }
   return { scheme, host: m[2] ?? '', port };
 }
@@ -52,14 +54,14 @@ export function parseOriginPattern(text: string): OriginPattern | { error: strin
     const scheme = `${w[1]}:`;
     const suffix = w[2];
     if (suffix === undefined) {
-      if (w[3] !== undefined) return { error: `"${clip(text)}": a port cannot follow a bare "*"` };
+      if (w[3] !== undefined) return { error: `"${clip(text, 120)}": a port cannot follow a bare "*"` };
       return { kind: 'any-host', scheme };
     }
     if (!suffix.includes('.')) {
-      return { error: `"${clip(text)}": "*.${suffix}" would match a whole top-level domain; name a registrable domain` };
+      return { error: `"${clip(text, 120)}": "*.${suffix}" would match a whole top-level domain; name a registrable domain` };
     }
     const port = w[3] ?? '';
-    if (port !== '' && isDefaultPort(scheme, port)) return { error: `"${clip(text)}": drop the default port ${port}` };
+    if (port !== '' && isDefaultPort(scheme, port)) return { error: `"${clip(text, 120)}": drop the default port ${port}` };
     return { kind: 'subdomains', scheme, suffix: `.${suffix}`, port };
   }
   const parsed = parseOrigin(text);
@@ -85,6 +87,21 @@ export function patternMatches(pattern: OriginPattern, origin: ParsedOrigin): bo
   }
 }
 
+/**
+ * The origin a URL belongs to, as browsers serialize it. Node's parser gives `app:` URLs the
+ * opaque origin "null" because it does not know the scheme; Chromium registers it as a standard
+ * scheme, so there it is `app://<host>`, and that is what we must compare against. URLs with
+ * user info have no usable origin here (they are how look-alikes are built).
+ */
+export function urlOrigin(text: string): string | undefined {
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  if (url.username !== '' || url.password !== '') return undefined;
+  if (url.origin !== 'null') return url.origin;
+  if (url.protocol === 'app:' && url.host !== '') return `app://${url.host}`;
+  return undefined;
+}
+
 export type OriginVerdict = { ok: true } | { ok: false; reason: string };
 
 /**
@@ -107,13 +124,9 @@ export function compileOriginPolicy(patterns: readonly string[]): (origin: strin
     const parsed = parseOrigin(origin);
     if ('error' in parsed) verdict = { ok: false, reason: `origin rejected: ${parsed.error}` };
     else if (compiled.some((p) => patternMatches(p, parsed))) verdict = { ok: true };
-    else verdict = { ok: false, reason: `origin ${clip(origin)} is not allowed for this profile (allowed: ${allowedText})` };
+    else verdict = { ok: false, reason: `origin ${clip(origin, 120)} is not allowed for this profile (allowed: ${allowedText})` };
     if (cache.size >= 256) cache.clear();
     cache.set(origin, verdict);
     return verdict;
   };
-}
-
-function clip(s: string, max = 120): string {
-  return s.length > max ? `${s.slice(0, max)}…` : s;
 }

@@ -6,6 +6,7 @@ import { DEMO_URL } from '../app-urls';
 import type { Profile } from '../contract/profile';
 import type { VendorAdapter } from '../vendors/adapter';
 import { ADAPTERS } from '../vendors/registry';
+import { urlOrigin } from './origin-policy';
 
 /**
  * The origins a profile accepts: its configured list, else the vendor's defaults — plus, always,
@@ -32,12 +33,10 @@ export function vendorUrl(profile: Profile): string | undefined {
 }
 
 /**
- * The exact origin commands are posted to (never '*'): the origin of the vendor URL. Undefined
- * when there is no URL, in which case no command can be delivered.
+ * The exact origin commands are posted to (never '*'): the origin of the vendor URL, as the URL
+ * parser gives it. Undefined when there is no URL, in which case no command can be delivered.
  */
 export function vendorTargetOrigin(profile: Profile): string | undefined {
   const url = vendorUrl(profile);
-  if (!url) return undefined;
-  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]+)/i.exec(url);
-  return m?.[1]?.toLowerCase();
+  return url === undefined ? undefined : urlOrigin(url);
 }

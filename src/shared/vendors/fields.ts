@@ -4,11 +4,12 @@
  * a bad value instead of failing the message; envelopes, by contrast, are strict.
  * Every reader also caps length, so no vendor can make an event arbitrarily large.
  */
+import { clip } from '../text';
 import { z } from 'zod';
 import { FIELD_LIMITS, type Kind, type ShellEvent } from '../contract/shell-event';
 import type { RawCapture } from '../contract/raw-capture';
 
-const clipTo = (max: number) => (s: string) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const clipTo = (max: number) => (s: string) => clip(s, max);
 
 /**
  * A non-empty string, trimmed and clipped to `max`; anything else becomes undefined.

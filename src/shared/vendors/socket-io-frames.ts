@@ -10,6 +10,7 @@
  * Never throws on captured input: the Socket.IO Decoder throws on malformed packets, which is
  * caught and returned as the error reason.
  */
+import { clip } from '../text';
 import { decodePacket, encodePacket } from 'engine.io-parser';
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 
@@ -31,7 +32,6 @@ const TRANSPORT_PACKETS: Readonly<Partial<Record<PacketType, string>>> = {
   [PacketType.CONNECT_ERROR]: 'socket.io connect_error',
 };
 
-const clip = (s: string, max = 60): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export function decodeSocketIoFrame(frame: unknown): DecodedFrame {
   if (typeof frame !== 'string') {

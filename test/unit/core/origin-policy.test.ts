@@ -86,3 +86,20 @@ describe('origin policy', () => {
     if (!verdict.ok) expect(verdict.reason.length).toBeLessThan(400);
   });
 });
+
+describe('urlOrigin and the vendor target origin', () => {
+  it('gives the browser-serialized origin, app:// included, and none for user info', async () => {
+    const { urlOrigin } = await import('../../../src/shared/core/origin-policy');
+    expect(urlOrigin('https://APPS.ringcentral.com:443/x?y#z')).toBe('https://apps.ringcentral.com');
+    expect(urlOrigin('app://demo/demo.html')).toBe('app://demo');
+    expect(urlOrigin('https://apps.ringcentral.com@evil.example/')).toBeUndefined();
+    expect(urlOrigin('not a url')).toBeUndefined();
+  });
+
+  it('a profile URL with user info is refused with its own reason, so commands never target it', async () => {
+    const { ProfileSchema } = await import('../../../src/shared/contract/profile');
+    const r = ProfileSchema.safeParse({ id: 'rc', name: 'RC', vendor: 'ringcentral-embeddable', url: 'https://apps.ringcentral.com@evil.example/app.html' });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues.map((i) => i.message)).toContain('must not contain a user name or password');
+  });
+});

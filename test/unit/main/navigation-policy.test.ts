@@ -6,8 +6,8 @@ import {
   describeUrl,
   isAuthHostUrl,
   isHostPageUrl,
-  urlOrigin,
 } from '../../../src/main/security/navigation-policy';
+import { urlOrigin } from '../../../src/shared/core/origin-policy';
 import { profile } from '../../support/profiles';
 
 const RC_URL = 'https://apps.ringcentral.com/integration/ringcentral-embeddable/latest/app.html';
