@@ -13,6 +13,9 @@ import type { ProfileView } from './profile-view';
 import type { ShellState } from './shell-state';
 
 /** Must match --rail and --header in src/renderer/shell/shell.css. */
+/** Snapshot pushes are coalesced to this interval (a person sees no delay; a burst costs one). */
+const UI_PUSH_MS = 50;
+
 export const SHELL_CHROME = { railWidth: 280, headerHeight: 48 } as const;
 
 export class ShellWindow {
@@ -20,6 +23,7 @@ export class ShellWindow {
   readonly shellView: WebContentsView;
   private readonly selectListeners: Array<(profileId: string) => void> = [];
 
+  private pushTimer: NodeJS.Timeout | null = null;
   /** A full-page panel of the shell UI (settings, expanded feed) covers the vendor area. */
   private overlay = false;
 
@@ -89,7 +93,15 @@ export class ShellWindow {
     this.window.focus();
   }
 
+  /**
+   * Sends the UI a fresh snapshot, at most every UI_PUSH_MS: captures arrive in bursts and each
+   * snapshot carries the whole feed, so one per capture would put that work on the capture path.
+   */
   pushState(): void {
-    if (!this.shellView.webContents.isDestroyed()) this.shellView.webContents.send(CHANNELS.shellUpdate, this.state.snapshot());
+    if (this.pushTimer) return;
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = null;
+      if (!this.shellView.webContents.isDestroyed()) this.shellView.webContents.send(CHANNELS.shellUpdate, this.state.snapshot());
+    }, UI_PUSH_MS);
   }
 }
