@@ -1,0 +1,62 @@
+/**
+ * Scenarios 2 and 3: a call rings in the demo softphone; the agent answers it from the toast
+ * (Windows, macOS) or from the demo after the toast focused it (Linux, where toasts have no
+ * buttons), hangs up, and finds the call in the feed and the event log.
+ */
+import { test, expect } from './harness/fixtures';
+import type { AppProcess } from './harness/app-process';
+import { demoPhone, screenshot, shellPage, waitForToast } from './harness/views';
+
+async function ring(app: AppProcess) {
+  const shell = await shellPage(app);
+  const { phone } = await demoPhone(app);
+  await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
+  const rail = shell.getByRole('navigation', { name: 'Profiles' });
+  await expect(rail.getByRole('button', { name: /^Demo softphone, Ringing/ })).toBeVisible();
+  await expect(shell.getByRole('banner')).toContainText('Ringing');
+  return { shell, phone, rail };
+}
+
+const trayTooltip = async (app: AppProcess) => (await app.state()).trays[0]?.toolTip ?? '';
+const trayImage = async (app: AppProcess) => (await app.state()).trays[0]?.image ?? '';
+
+for (const platform of ['win32', 'darwin'] as const) {
+  test(`${platform}: a ringing call shows Answer/Decline on its toast; Answer connects it, the tray says on call, the feed and the log keep it`, async ({ launch }) => {
+    const app = await launch({ platform });
+    const { shell, phone } = await ring(app);
+    const toast = await waitForToast(app, (t) => t.open && t.title.includes('Jane Doe'), 'the incoming call from Jane Doe');
+    expect(toast.buttons).toEqual(['Answer', 'Decline']);
+    expect(toast.timeoutType).toBe(platform === 'win32' ? 'never' : null);
+    await screenshot(app, test.info().outputPath(`ringing-${platform}.png`));
+
+    await app.call('toastButton', { id: toast.id, label: 'Answer' });
+    await expect(phone.locator('#phase')).toHaveText('On call');
+    await expect.poll(() => trayTooltip(app)).toContain('On call');
+    expect(await trayImage(app)).toMatch(/on-call/);
+    await expect(shell.getByRole('banner')).toContainText('On call');
+    await screenshot(app, test.info().outputPath(`on-call-${platform}.png`));
+
+    await phone.getByRole('button', { name: 'End call' }).click();
+    await expect(phone.locator('#phase')).toHaveText('No call');
+    const latest = shell.getByRole('list', { name: 'Latest events, newest first' }).getByRole('listitem');
+    await expect(latest.first()).toContainText('ended');
+    const texts = await latest.allTextContents();
+    const ended = texts.findIndex((t) => t.includes('ended'));
+    const offered = texts.findIndex((t) => t.includes('offered'));
+    expect(ended, 'the call ending is listed above the call ringing').toBeLessThan(offered);
+    await expect.poll(() => app.eventLog().map((l) => l.kind)).toEqual(expect.arrayContaining(['interaction.offered', 'interaction.connected', 'interaction.ended']));
+  });
+}
+
+test('linux: the call toast has no buttons (libnotify shows none); clicking it brings the window and the ringing profile forward', async ({ launch }) => {
+  const app = await launch({ platform: 'linux' });
+  await ring(app);
+  const toast = await waitForToast(app, (t) => t.open && t.title.includes('Jane Doe'), 'the incoming call from Jane Doe');
+  expect(toast.buttons).toEqual([]);
+  expect(toast.urgency).toBe('critical');
+  await app.call('closeWindow');
+  await expect.poll(async () => (await app.state()).windows[0]?.visible).toBe(false);
+  await app.call('toastClick', { id: toast.id });
+  await expect.poll(async () => (await app.state()).windows[0]).toMatchObject({ visible: true, focused: true });
+  await screenshot(app, test.info().outputPath('ringing-linux.png'));
+});

@@ -1,0 +1,78 @@
+/**
+ * A vendor's web client and the hosts around it, on a local HTTPS server the app tier's Chromium
+ * reaches under their real-looking names (Chromium's --host-resolver-rules maps them to this
+ * server; its --ignore-certificate-errors accepts the throwaway certificate made here):
+ *   https://softphone.vendor.test/   the vendor client: links that leave, a help link, a sign-in
+ *   https://login.vendor.test/       the identity provider (an auth host of the profile)
+ *   https://elsewhere.test/          a site no profile allows
+ * (and its Local Network Access checks are off, since these "public" hosts live on loopback).
+ * Every request is recorded, so a test can prove a blocked page was never even fetched.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface VendorSite {
+  origin: { softphone: string; login: string; elsewhere: string; help: string };
+  requests: Array<{ host: string; path: string }>;
+  /** Chromium switches that route the names above to this server. */
+  chromiumArgs: string[];
+  close(): Promise<void>;
+}
+
+const SOFTPHONE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vendor softphone</title></head>
+<body><h1>Vendor softphone</h1>
+<button id="leave" type="button">Leave for elsewhere</button>
+<a id="help" href="https://help.vendor.test/guide" target="_blank">Help</a>
+<button id="signin" type="button">Sign in</button>
+<script>
+document.getElementById('leave').onclick = () => { location.href = 'https://elsewhere.test/landing'; };
+document.getElementById('signin').onclick = () => { window.open('https://login.vendor.test/authorize?client=softphone', 'signin', 'width=480,height=640'); };
+</script></body></html>`;
+
+const LOGIN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>
+<body><h1>Sign in to the vendor</h1><p id="opener"></p>
+<script>document.getElementById('opener').textContent = window.opener ? 'opener: present' : 'opener: none';</script></body></html>`;
+
+function certificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'vendor-site-'));
+  const result = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=vendor.test', '-addext', 'subjectAltName=DNS:*.vendor.test,DNS:elsewhere.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
+  if (result.status !== 0) throw new Error(`openssl could not make the test certificate: ${result.stderr.toString()}`);
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
+export async function startVendorSite(): Promise<VendorSite> {
+  const requests: VendorSite['requests'] = [];
+  const server: Server = createServer(certificate(), (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const path = req.url ?? '/';
+    requests.push({ host, path });
+    const page = (body: string) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (host === 'softphone.vendor.test' && path === '/') return page(SOFTPHONE);
+    if (host === 'login.vendor.test' && path.startsWith('/authorize')) return page(LOGIN);
+    if (host === 'elsewhere.test') return page('<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1>');
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const map = ['softphone.vendor.test', 'login.vendor.test', 'help.vendor.test', 'elsewhere.test'].map((h) => `MAP ${h}:443 127.0.0.1:${port}`).join(', ');
+  return {
+    origin: { softphone: 'https://softphone.vendor.test', login: 'https://login.vendor.test', elsewhere: 'https://elsewhere.test', help: 'https://help.vendor.test' },
+    requests,
+    // Real vendors are public hosts; here they live on loopback, which Chromium's Local Network
+    // Access checks would refuse to a page that is not itself local. The rig turns them off.
+    chromiumArgs: [`--host-resolver-rules=${map}`, '--ignore-certificate-errors', '--disable-features=LocalNetworkAccessChecks'],
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * What the app hands to the desktop: shell (links and folders opened by the OS), dialog (native
+ * file choosers, answered by the app tier as the agent would) and the clipboard. The model opens
+ * nothing; it records each request so the app tier can check what the agent's OS was asked to do.
+ */
+import { isLinux, isMac } from './platform';
+import { strict } from './strict';
+
+export interface DesktopRecord {
+  opened: Array<{ kind: 'external' | 'path'; target: string }>;
+  clipboard: string;
+  dialogs: Array<{ kind: 'save'; title: string; defaultPath: string }>;
+  /** The next save dialog's answer (control.ts sets it; default: the agent cancels). */
+  nextSave: string | null;
+}
+
+export const desktop: DesktopRecord = { opened: [], clipboard: '', dialogs: [], nextSave: null };
+
+export const shell = strict(
+  {
+    openExternal(url: string): Promise<void> {
+      if (typeof url !== 'string' || !URL.canParse(url)) return Promise.reject(new Error('Invalid URL'));
+      desktop.opened.push({ kind: 'external', target: url });
+      return Promise.resolve();
+    },
+    openPath(path: string): Promise<string> {
+      desktop.opened.push({ kind: 'path', target: path });
+      return Promise.resolve('');
+    },
+  },
+  'shell',
+);
+
+export const clipboard = strict(
+  {
+    writeText(text: string): void {
+      desktop.clipboard = String(text);
+    },
+    readText(): string {
+      return desktop.clipboard;
+    },
+  },
+  'clipboard',
+);
+
+export const dialog = strict(
+  {
+    showSaveDialog(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>): Promise<{ canceled: boolean; filePath: string }> {
+      const options = (maybeOptions ?? windowOrOptions) as Record<string, unknown>;
+      desktop.dialogs.push({ kind: 'save', title: String(options.title ?? ''), defaultPath: String(options.defaultPath ?? '') });
+      const answer = desktop.nextSave;
+      desktop.nextSave = null;
+      return Promise.resolve(answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer });
+    },
+    showErrorBox(title: string, content: string): void {
+      process.stderr.write(`electron model: error box "${title}": ${content}\n`);
+    },
+  },
+  'dialog',
+);
+
+/** systemPreferences: askForMediaAccess exists on macOS only (docs/api/system-preferences.md). */
+export const systemPreferences = strict(
+  isMac()
+    ? {
+        askForMediaAccess: (_type: 'microphone' | 'camera') => Promise.resolve(true),
+        getMediaAccessStatus: (_type: string): string => 'granted',
+      }
+    : isLinux()
+      ? {}
+      : { getMediaAccessStatus: (_type: string): string => 'granted' },
+  'systemPreferences',
+);
