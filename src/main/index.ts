@@ -1,11 +1,13 @@
 /**
- * Switchboard's main process entry: the command line, what must happen before `ready`
- * (privileged scheme, single instance, early macOS link events), then start-app.ts.
+ * Switchboard's main process entry: the command line, then what must happen before `ready` —
+ * the privileged app:// scheme, the single-instance lock, and the buffers that keep links and
+ * second launches arriving while the app starts — then start-app.ts.
  */
 import { app, protocol } from 'electron';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol/register';
 import { parseCommandLine } from './app/cli-args';
-import { startApp, type LinkSource } from './app/start-app';
+import { bufferEarlyEvents } from './app/early-events';
+import { startApp } from './app/start-app';
 import { diag } from './diagnostics';
 
 const cli = parseCommandLine(process.argv, { defaultApp: Boolean(process.defaultApp), cwd: process.cwd(), version: app.getVersion() });
@@ -22,27 +24,14 @@ if ('message' in cli) {
   // Windows shows toasts only for apps with an AppUserModelId (the installer registers the same).
   if (process.platform === 'win32') app.setAppUserModelId('com.switchboard.desktop');
 
-  // macOS delivers tel:/callto:/sip: links as open-url, possibly before `ready`: keep them.
-  const pending: string[] = [...cli.options.links];
-  let deliver: ((url: string) => void) | null = null;
-  app.on('open-url', (event, url) => {
-    event.preventDefault();
-    if (deliver) deliver(url);
-    else pending.push(url);
-  });
-  const links: LinkSource = {
-    take(sink) {
-      deliver = sink;
-      for (const url of pending.splice(0)) sink(url);
-    },
-  };
-
   if (!app.requestSingleInstanceLock()) {
     app.quit();
   } else {
-    app.whenReady().then(
-      () => startApp(cli, links),
-      (err: unknown) => diag('app', `failed to start: ${String(err)}`),
-    );
+    // Listening from here on: a launch or link during the asynchronous start is kept, not lost.
+    const early = bufferEarlyEvents(app, cli.options.links);
+    app
+      .whenReady()
+      .then(() => startApp(cli, early))
+      .catch((err: unknown) => diag('app', `failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
   }
 }

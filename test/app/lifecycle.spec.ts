@@ -78,6 +78,7 @@ test('a crashed shell UI is reloaded and works again', async ({ launch }) => {
   await app.call('crash', { contents });
   await expect.poll(async () => (await app.state()).contents.find((c) => c.id === contents)?.crashed, { message: 'the shell renderer crashed' }).toBe(true);
   await expect.poll(async () => (await app.state()).contents.find((c) => c.id === contents)?.crashed, { timeout: 20_000, message: 'the shell renderer came back' }).toBe(false);
+  await app.reconnect();
   const again = await shellPage(app);
   await expect(again.getByRole('navigation', { name: 'Profiles' })).toContainText('Demo softphone');
 });

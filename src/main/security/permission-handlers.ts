@@ -6,6 +6,7 @@
  */
 import type { Session } from 'electron';
 import type { Profile } from '../../shared/contract/profile';
+import { describeUrl } from './navigation-policy';
 import { decidePermission, type MediaType, type PermissionDecision, type PermissionQuery } from './permission-policy';
 
 export type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
@@ -78,5 +79,21 @@ export function installPermissionHandlers(
       ...(details.mediaType ? { mediaType: details.mediaType } : {}),
       kind: 'check',
     }).granted;
+  });
+}
+
+/**
+ * Sessions that show none of a vendor's pages (the shell UI's, the default session) grant
+ * nothing: Electron grants every permission on a session without handlers
+ * (shell/browser/electron_permission_manager.cc), so these get handlers that say no and log why.
+ */
+export function installDenyAllPermissionHandlers(session: PermissionSession, owner: string, log: (message: string, data: object) => void): void {
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
+    callback(false);
+    log(`${permission} denied: the ${owner} grants no permission`, { kind: 'request', url: details.requestingUrl ? describeUrl(details.requestingUrl) : null });
+  });
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => {
+    log(`${permission} denied: the ${owner} grants no permission`, { kind: 'check', origin: requestingOrigin });
+    return false;
   });
 }

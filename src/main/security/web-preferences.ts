@@ -53,9 +53,15 @@ export function vendorViewPreferences(opts: { partition: string; preload: string
   };
 }
 
+/**
+ * The shell UI's own session: in memory (it keeps nothing), apart from every profile's and from
+ * the default session, with only our app:// handler and deny-all permission handlers on it.
+ */
+export const SHELL_PARTITION = 'shell';
+
 /** Our own shell UI. Throttling and the default autoplay policy are fine: it plays nothing. */
 export function shellViewPreferences(opts: { preload: string }): WebPreferences {
-  return { ...hardening(), preload: checkPreload(opts.preload) };
+  return { ...hardening(), partition: SHELL_PARTITION, preload: checkPreload(opts.preload) };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * One profile's WebContentsView: its own persistent partition, hardened preferences, permission
- * handlers, our app:// pages on its session, health watching, and command delivery.
+ * handlers and our app:// pages on its session (both in place before the view exists), health
+ * watching, and command delivery.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,16 +9,17 @@ import { WebContentsView, systemPreferences, type Session } from 'electron';
 import { errorPageUrl, hostPageUrl } from '../../shared/app-urls';
 import type { CommandResult } from '../../shared/contract/outbound';
 import type { Profile } from '../../shared/contract/profile';
-import { effectiveMode, vendorUrl } from '../../shared/core/profile-defaults';
+import { vendorUrl } from '../../shared/core/profile-defaults';
 import { CHANNELS } from '../../shared/ipc/channels';
 import type { VendorCommand } from '../../shared/ipc/capture-protocol';
-import { handleAppProtocol } from '../app-protocol/register';
+import { handleAppProtocol, PROFILE_SESSION_HOSTS } from '../app-protocol/register';
 import type { ResolveContext } from '../app-protocol/resolve-request';
 import { diag } from '../diagnostics';
 import { watchViewHealth, type ViewHealthWatch } from '../runtime/view-resilience';
 import { installPermissionHandlers, type PermissionLogEntry } from '../security/permission-handlers';
-import { profilePartition, vendorViewPreferences } from '../security/web-preferences';
+import { vendorViewPreferences } from '../security/web-preferences';
 import type { ShellState } from './shell-state';
+import type { LoadFailure, ViewEntry } from './view-registry';
 
 /** net::ERR_ABORTED: a navigation superseded or cancelled, not a failure. */
 const ERR_ABORTED = -3;
@@ -26,7 +28,7 @@ export interface ProfileViewDeps {
   preloadPath: string;
   rendererDir: string;
   protocolContext(): ResolveContext;
-  failures: Map<string, { code: number; description: string; url: string }>;
+  failures: Map<string, LoadFailure>;
   state: ShellState;
   notifyUi(): void;
   /** Every permission decision, for the durable log. */
@@ -35,19 +37,22 @@ export interface ProfileViewDeps {
 
 export class ProfileView {
   readonly view: WebContentsView;
+  readonly profile: Profile;
   readonly mode: 'framed' | 'direct';
   readonly partition: string;
   private readonly health: ViewHealthWatch;
 
   constructor(
-    readonly profile: Profile,
+    entry: ViewEntry,
     private readonly deps: ProfileViewDeps,
   ) {
-    this.mode = effectiveMode(profile);
-    this.partition = profilePartition(profile.id);
+    const { profile } = entry;
+    this.profile = profile;
+    this.mode = entry.mode;
+    this.partition = entry.partition;
+    this.prepareSession(entry.session);
     this.view = new WebContentsView({ webPreferences: vendorViewPreferences({ partition: this.partition, preload: deps.preloadPath }) });
     const contents = this.view.webContents;
-    this.prepareSession(contents.session);
     this.health = watchViewHealth(contents, {
       now: Date.now,
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) },
@@ -80,6 +85,7 @@ export class ProfileView {
   /** Our pages on this partition, and permission handlers before anything loads. */
   private prepareSession(session: Session): void {
     handleAppProtocol(session.protocol, {
+      hosts: PROFILE_SESSION_HOSTS,
       readFile: (relative) => readFile(join(this.deps.rendererDir, relative)),
       context: this.deps.protocolContext,
       log: (message) => diag('protocol', message),

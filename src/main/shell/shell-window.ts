@@ -7,15 +7,16 @@ import { BaseWindow, WebContentsView } from 'electron';
 import { SHELL_URL } from '../../shared/app-urls';
 import { CHANNELS } from '../../shared/ipc/channels';
 import { diag } from '../diagnostics';
+import { watchShellRenderer } from '../runtime/shell-recovery';
 import { shellViewPreferences } from '../security/web-preferences';
 import { layoutWindow } from '../window/layout';
 import type { ProfileView } from './profile-view';
 import type { ShellState } from './shell-state';
 
-/** Must match --rail and --header in src/renderer/shell/shell.css. */
 /** Snapshot pushes are coalesced to this interval (a person sees no delay; a burst costs one). */
 const UI_PUSH_MS = 50;
 
+/** Must match --rail and --header in src/renderer/shell/shell.css. */
 export const SHELL_CHROME = { railWidth: 280, headerHeight: 48 } as const;
 
 export class ShellWindow {
@@ -33,7 +34,9 @@ export class ShellWindow {
     shellPreload: string,
     startHidden = false,
   ) {
-    this.window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 480, title: 'Switchboard', show: false });
+    // autoHideMenuBar: on Windows and Linux the window carries the application menu (edit
+    // commands); its bar stays out of the layout until the agent presses Alt.
+    this.window = new BaseWindow({ width: 1280, height: 820, minWidth: 760, minHeight: 480, title: 'Switchboard', show: false, autoHideMenuBar: true });
     this.shellView = new WebContentsView({ webPreferences: shellViewPreferences({ preload: shellPreload }) });
     this.window.contentView.addChildView(this.shellView);
     for (const v of views) {
@@ -42,14 +45,25 @@ export class ShellWindow {
     }
     this.layout();
     this.window.on('resize', () => this.layout());
+    const recovery = watchShellRenderer(this.shellView.webContents, {
+      now: Date.now,
+      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) },
+      reload: () => this.loadShell(),
+      log: (message, data) => diag('view', message, data),
+    });
     this.window.on('closed', () => {
+      recovery.dispose();
       for (const v of this.views) v.dispose();
       if (!this.shellView.webContents.isDestroyed()) this.shellView.webContents.close();
     });
     // Started minimized (at login): stay in the tray until the agent opens the window.
     if (!startHidden) this.shellView.webContents.once('did-finish-load', () => this.window.show());
-    void this.shellView.webContents.loadURL(SHELL_URL).catch((err: Error) => diag('view', `shell UI failed to load: ${err.message}`));
+    this.loadShell();
     for (const v of views) v.load();
+  }
+
+  private loadShell(): void {
+    void this.shellView.webContents.loadURL(SHELL_URL).catch((err: Error) => diag('view', `shell UI failed to load: ${err.message}`));
   }
 
   layout(): void {

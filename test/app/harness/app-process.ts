@@ -126,6 +126,16 @@ export class AppProcess {
     this.browser = await chromium.connectOverCDP(ws);
   }
 
+  /**
+   * A fresh Playwright connection: after a renderer crash Playwright keeps the crashed Page object
+   * for that target for good, even once the app has loaded a new renderer into it.
+   */
+  async reconnect(): Promise<void> {
+    const ws = await this.modelReady;
+    await this.browser?.close().catch(() => undefined);
+    this.browser = await chromium.connectOverCDP(ws);
+  }
+
   call<T = unknown>(op: string, args: Record<string, unknown> = {}): Promise<T> {
     if (this.exitCode !== null) return Promise.reject(new Error(`${op}: the app has exited (${this.exitCode})`));
     const id = ++this.nextId;

@@ -18,8 +18,8 @@ export async function shellPage(app: AppProcess): Promise<Page> {
 export async function demoPhone(app: AppProcess, profile = 'demo'): Promise<{ host: Page; phone: Frame }> {
   const host = await app.page(`app://host/profile/${profile}`);
   const phone = await app.frame(host, 'app://demo/');
-  // The button is in the HTML before the page script runs; the script marks the phone idle.
-  await expect(phone.locator('body[data-phase="idle"]')).toHaveCount(1);
+  // The buttons are in the HTML before the page script runs; the script sets the phone's phase.
+  await expect(phone.locator('body[data-phase]')).toHaveCount(1);
   return { host, phone };
 }
 

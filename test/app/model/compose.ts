@@ -14,7 +14,7 @@ let compositor: { targetId: string; sessionId: string } | null = null;
 async function compositorPage(): Promise<{ targetId: string; sessionId: string }> {
   if (compositor) return compositor;
   const { cdp } = browser;
-  const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', background: true });
+  const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', newWindow: true, background: true });
   const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
   await cdp.send('Page.enable', {}, sessionId);
   compositor = { targetId, sessionId };
@@ -40,12 +40,15 @@ export async function photographWindow(win: BaseWindow, path: string): Promise<{
   const { width, height } = win.getContentBounds();
   const layers: string[] = [];
   const views = visibleViews(win.contentView, []);
+  const debug = (m: string) => process.env.ELECTRON_MODEL_DEBUG && process.stderr.write(`[compose] ${m}\n`);
   for (const view of views) {
     const b = view.getBounds();
+    debug(`capturing view ${view.webContents.id} ${JSON.stringify(b)}`);
     if (b.width <= 0 || b.height <= 0) continue;
     const shot = await cdp.send<{ data: string }>('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false }, view.webContents.sessionId());
     layers.push(`<img style="position:absolute;left:${b.x}px;top:${b.y}px;width:${b.width}px;height:${b.height}px" src="data:image/png;base64,${shot.data}">`);
   }
+  debug('composing');
   const page = await compositorPage();
   await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }, page.sessionId);
   await cdp.send('Page.setDocumentContent', { frameId: page.targetId, html: `<!doctype html><body style="margin:0;overflow:hidden;background:#fff">${layers.join('')}</body>` }, page.sessionId);

@@ -290,7 +290,9 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
     const browserContextId = await this.session._browserContext();
     browser.expectTarget();
     try {
-      const { targetId } = await browser.cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId, background: true });
+      // Each page in a window of its own: headless Chromium stops drawing tabs that share a window
+      // with a newer one, and an Electron view keeps rendering whichever view is in front.
+      const { targetId } = await browser.cdp.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId, newWindow: true, background: true });
       this.targetId = targetId;
       browser.register(targetId, this);
     } finally {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handleAppProtocol, PROFILE_SESSION_HOSTS, SHELL_SESSION_HOSTS } from '../../../src/main/app-protocol/register';
 import { PAGE_CSP, resolveAppRequest, type ResolveContext } from '../../../src/main/app-protocol/resolve-request';
 import { profile } from '../../support/profiles';
 
@@ -43,5 +44,33 @@ describe('app:// resolver', () => {
     ['not a url', 'not a URL'],
   ])('%s → not found (%s)', (url, reason) => {
     expect(resolveAppRequest(url, ctx)).toEqual({ kind: 'not-found', reason });
+  });
+});
+
+describe('app:// handler on a session', () => {
+  function install(hosts: readonly string[]) {
+    let handler: ((request: Request) => Promise<Response>) | undefined;
+    const protocol = { isProtocolHandled: () => handler !== undefined, handle: (_scheme: string, h: (request: Request) => Promise<Response>) => void (handler = h) };
+    const logs: string[] = [];
+    handleAppProtocol(protocol as never, { hosts, readFile: async () => new TextEncoder().encode('<!doctype html>'), context: () => ctx, log: (m) => logs.push(m) });
+    return { get: (url: string) => handler!(new Request(url)), logs };
+  }
+
+  it('the shell session serves only the shell UI, with its opener isolation', async () => {
+    const shell = install(SHELL_SESSION_HOSTS);
+    const page = await shell.get('app://shell/index.html');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect((await shell.get('app://host/profile/rc')).status).toBe(404);
+    expect(shell.logs.at(-1)).toContain('app://host is not served in this session');
+  });
+
+  it('a profile session serves its host page without COOP (its vendor frame\'s sign-in popups keep their opener), and never the shell UI', async () => {
+    const profileSession = install(PROFILE_SESSION_HOSTS);
+    const host = await profileSession.get('app://host/profile/rc');
+    expect(host.status).toBe(200);
+    expect(host.headers.get('cross-origin-opener-policy')).toBeNull();
+    expect(host.headers.get('content-security-policy')).toContain('frame-src https://apps.ringcentral.com');
+    expect((await profileSession.get('app://shell/index.html')).status).toBe(404);
   });
 });

@@ -99,7 +99,11 @@ describe('shellViewPreferences', () => {
     expect(prefs.preload).toBe('/opt/switchboard/out/preload/shell.js');
     expect(prefs).not.toHaveProperty('backgroundThrottling');
     expect(prefs).not.toHaveProperty('autoplayPolicy');
-    expect(prefs).not.toHaveProperty('partition');
+  });
+
+  it('runs on its own in-memory session, never the default one (which has no app:// handler) nor a profile\'s', () => {
+    expect(prefs.partition).toBe('shell');
+    expect(prefs.partition).not.toMatch(/^persist:/);
   });
 
   it('ignores smuggled keys', () => {

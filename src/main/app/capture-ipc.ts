@@ -1,0 +1,31 @@
+/**
+ * The capture channel, the only way vendor data enters main: the preload's synchronous config
+ * request and its captured messages, each accepted only from the top frame of a registered view
+ * at the page that view is meant to show (ipc/sender-validation.ts).
+ */
+import type { IpcMain, IpcMainEvent } from 'electron';
+import { CHANNELS } from '../../shared/ipc/channels';
+import { buildCaptureConfig } from '../capture/capture-config';
+import type { createCaptureService } from '../capture/capture-service';
+import { diag } from '../diagnostics';
+import { validateCaptureSender } from '../ipc/sender-validation';
+import type { ViewRegistry } from '../shell/view-registry';
+
+export function wireCaptureIpc(ipcMain: Pick<IpcMain, 'on'>, registry: ViewRegistry, captures: ReturnType<typeof createCaptureService>): void {
+  const senderOf = (event: IpcMainEvent) => {
+    const frame = event.senderFrame; // read at once: it is null after the frame navigates
+    const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null, detached: frame.detached } : null;
+    return validateCaptureSender({ webContentsId: event.sender.id, frame: sender }, registry.senders());
+  };
+  ipcMain.on(CHANNELS.captureConfig, (event) => {
+    const sender = senderOf(event);
+    if (!sender.ok) diag('capture', `config refused: ${sender.reason}`);
+    const entry = sender.ok ? registry.byContents(event.sender.id) : undefined;
+    event.returnValue = sender.ok && entry ? buildCaptureConfig(sender.profile, entry.secret) : null;
+  });
+  ipcMain.on(CHANNELS.capture, (event, payload: unknown) => {
+    const sender = senderOf(event);
+    if (!sender.ok) return diag('capture', `message refused: ${sender.reason}`);
+    captures.handle(sender.profile, payload);
+  });
+}
