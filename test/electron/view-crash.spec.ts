@@ -1,37 +1,36 @@
 /**
  * Fault injection in the real app (issue 7): the demo view's renderer crashes. The shell says so,
  * reloads the view with backoff, and the call captured before the crash stays in the live feed
- * (and in the durable event log). Runs only where an Electron binary exists (see run.mjs).
+ * (and in the durable event log); the reloaded softphone captures calls again. Runs only where
+ * an Electron binary exists (see run.mjs).
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { _electron as electron, expect, test, type Page } from '@playwright/test';
-
-async function pageWithUrl(app: Awaited<ReturnType<typeof electron.launch>>, prefix: string): Promise<Page> {
-  await expect.poll(() => app.windows().some((p) => p.url().startsWith(prefix)), { timeout: 20_000 }).toBe(true);
-  return app.windows().find((p) => p.url().startsWith(prefix))!;
-}
+import { expect, test } from '@playwright/test';
+import { DEMO_HOST_URL, demoFrame, launchSwitchboard, liveFeed, shellUi } from './app';
 
 test('a crashed vendor view is reported, reloaded, and nothing captured is lost', async () => {
-  const userData = mkdtempSync(join(tmpdir(), 'switchboard-crash-'));
-  const app = await electron.launch({ executablePath: process.env.SWITCHBOARD_ELECTRON, args: ['out/main/index.js'], env: { ...process.env, SWITCHBOARD_USER_DATA: userData } });
+  const { app, userData } = await launchSwitchboard('crash');
   try {
-    const host = await pageWithUrl(app, 'app://host/profile/demo');
-    const shellUi = await pageWithUrl(app, 'app://shell/');
-    const demo = host.frames().find((f) => f.url().startsWith('app://demo/'))!;
+    const shell = await shellUi(app);
+    const feed = liveFeed(shell);
+    const offered = feed.filter({ hasText: 'interaction.offered' });
+    const demo = await demoFrame(app);
     await demo.getByRole('button', { name: 'Simulate incoming call' }).click();
-    await expect(shellUi.locator('body')).toContainText('interaction.offered', { timeout: 10_000 });
+    await expect(offered.first()).toBeVisible({ timeout: 10_000 });
+    const offeredBefore = await offered.count();
 
-    await app.evaluate(({ webContents }) => {
-      const view = webContents.getAllWebContents().find((w) => w.getURL().startsWith('app://host/profile/demo'));
-      view?.forcefullyCrashRenderer();
-    });
-    await expect(shellUi.locator('body')).toContainText('view recovering: renderer', { timeout: 15_000 });
-    // Reloaded: the demo page is back and works again.
-    const again = await pageWithUrl(app, 'app://host/profile/demo');
-    await expect.poll(() => again.frames().some((f) => f.url().startsWith('app://demo/')), { timeout: 20_000 }).toBe(true);
-    await expect(shellUi.locator('body')).toContainText('interaction.offered');
+    await app.evaluate(({ webContents }, hostUrl) => {
+      const view = webContents.getAllWebContents().find((w) => w.getURL().startsWith(hostUrl));
+      if (!view) throw new Error(`no webContents at ${hostUrl}`);
+      view.forcefullyCrashRenderer();
+    }, DEMO_HOST_URL);
+    await expect(feed.filter({ hasText: 'view recovering: renderer' }).first()).toBeVisible({ timeout: 15_000 });
+
+    // Reloaded: a new demo softphone frame, and it works again; the call from before is still listed.
+    const again = await demoFrame(app, demo);
+    await again.getByRole('button', { name: 'Simulate incoming call' }).click();
+    await expect.poll(() => offered.count(), { timeout: 10_000 }).toBeGreaterThan(offeredBefore);
 
     const logs = join(userData, 'logs');
     const events = readdirSync(logs).filter((f) => f.startsWith('events.')).map((f) => readFileSync(join(logs, f), 'utf8')).join('');
