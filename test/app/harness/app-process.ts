@@ -16,6 +16,10 @@ export type ModelPlatform = 'linux' | 'win32' | 'darwin';
 
 export interface LaunchOptions {
   userData: string;
+  /** The main script to run (default: the built Switchboard, out/main/index.js). */
+  main?: string;
+  /** Model gaps this run is expected to reach (the model's own tests); any other fails the test. */
+  allowGaps?: string[];
   platform?: ModelPlatform;
   packaged?: boolean;
   args?: string[];
@@ -93,7 +97,7 @@ export class AppProcess {
   static async launch(options: LaunchOptions): Promise<AppProcess> {
     mkdirSync(options.userData, { recursive: true });
     const appData = join(options.userData, '..', 'app-data');
-    const child = spawn(process.execPath, [MODEL_BOOT, MAIN_ENTRY, ...(options.args ?? [])], {
+    const child = spawn(process.execPath, [MODEL_BOOT, options.main ?? MAIN_ENTRY, ...(options.args ?? [])], {
       cwd: options.cwd ?? ROOT,
       env: {
         ...process.env,
@@ -111,7 +115,14 @@ export class AppProcess {
       detached: true,
     });
     const app = new AppProcess(child, options);
-    if (options.waitReady !== false) await app.ready();
+    if (options.waitReady !== false) {
+      try {
+        await app.ready();
+      } catch (err) {
+        await app.kill();
+        throw err;
+      }
+    }
     return app;
   }
 
@@ -182,6 +193,17 @@ export class AppProcess {
     return found.id;
   }
 
+  /** What a probe main script (test/app/probes) printed as its result: a `PROBE <json>` line. */
+  async probe<T = unknown>(timeoutMs = 20_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const line = this.stdout.find((l) => l.startsWith('PROBE '));
+      if (line) return JSON.parse(line.slice(6)) as T;
+      if (Date.now() > until || this.exitCode !== null) throw new Error(`no PROBE line; stdout: ${this.stdout.join('\n').slice(-1000)}; stderr: ${this.stderr.join('').slice(-1000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** Diagnostics lines main printed (one JSON object per line on stdout). */
   diag(): DiagLine[] {
     return this.stdout.flatMap((line) => {
@@ -215,16 +237,15 @@ export class AppProcess {
     return Promise.race([this.exited, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`the app did not exit within ${timeoutMs} ms`)), timeoutMs))]);
   }
 
-  /** Ends the process group (the app and its Chromium) if it still runs. */
+  /** Ends the process group (the app and its Chromium), whether or not the app still runs. */
   async kill(): Promise<void> {
     await this.browser?.close().catch(() => undefined);
-    if (this.exitCode === null && this.child.pid) {
-      try {
-        process.kill(-this.child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      await this.exited;
+    if (!this.child.pid) return;
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // the whole group is gone already
     }
+    await this.exited;
   }
 }

@@ -36,6 +36,9 @@ export async function startChromium(): Promise<RunningChromium> {
       '--disable-extensions',
       '--hide-scrollbars',
       '--mute-audio',
+      // Chrome's error pages reload themselves (its net-error auto-reloader, part of chrome/, not
+      // content/); Electron has no such reloader, so a failed load stays failed until the app acts.
+      '--disable-auto-reload',
       '--remote-debugging-address=127.0.0.1',
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
@@ -68,6 +71,9 @@ export async function startChromium(): Promise<RunningChromium> {
   });
   // Keep draining stderr so Chromium never blocks on a full pipe.
   child.stderr!.resume();
+  // However the process ends (process.exit from a quit, --help, a second instance), its browser
+  // ends with it, as Electron's renderers and GPU process end with the main process.
+  process.once('exit', () => child.kill('SIGKILL'));
   const cdp = await connectCdp(wsEndpoint);
   let killed = false;
   return {

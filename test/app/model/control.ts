@@ -181,6 +181,9 @@ export function startControl(): void {
       (err: unknown) => process.send?.({ id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
     );
   });
-  // The test process may have gone away; the app keeps running until it is told to stop.
+  // Nothing but the IPC channel should keep the model's process alive on its own account.
   process.channel?.unref();
+  // The test process is gone (it crashed or was killed): nobody will ever stop this app, so it
+  // ends here, and its Chromium with it (chromium.ts).
+  process.on('disconnect', () => process.exit(0));
 }

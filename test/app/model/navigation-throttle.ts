@@ -49,8 +49,8 @@ export async function handleNavigationRequest(host: ThrottleHost, paused: Paused
   if (responseStage) {
     if (paused.responseErrorReason) {
       const error = fromErrorReason(paused.responseErrorReason);
-      await cdp.sendMayFail('Fetch.failRequest', { requestId: paused.requestId, errorReason: paused.responseErrorReason });
       if (error.code !== -3) host.emitFailure(error.code, error.name, url, isMainFrame);
+      await cdp.sendMayFail('Fetch.failRequest', { requestId: paused.requestId, errorReason: paused.responseErrorReason });
       return;
     }
     const status = paused.responseStatusCode ?? 0;
@@ -82,8 +82,9 @@ export async function handleNavigationRequest(host: ThrottleHost, paused: Paused
 
   const scheme = standInScheme(pageUrl);
   if (scheme) {
-    const error = await serveCustomScheme(paused, host.session, scheme);
-    if (error && paused.resourceType === 'Document') host.emitFailure(error.code, error.name, url, isMainFrame);
+    await serveCustomScheme(paused, host.session, scheme, (error) => {
+      if (paused.resourceType === 'Document') host.emitFailure(error.code, error.name, url, isMainFrame);
+    });
     return;
   }
   await cdp.sendMayFail('Fetch.continueRequest', { requestId: paused.requestId });

@@ -11,10 +11,15 @@ import { ERR_FAILED, ERR_UNEXPECTED, ERR_UNKNOWN_URL_SCHEME, type NetError } fro
 import { isTextual, toMain, toPage } from './scheme';
 import type { Session } from './session';
 
-/** null when served; the net error otherwise (the request has been failed already). */
-export async function serveCustomScheme(paused: PausedRequest, session: Session, scheme: string): Promise<NetError | null> {
+/**
+ * null when served; otherwise the net error, and `fail` is called with it: the caller reports it
+ * (did-fail-load comes before Chromium commits the error page and stops loading) and fails the
+ * request.
+ */
+export async function serveCustomScheme(paused: PausedRequest, session: Session, scheme: string, onError: (error: NetError) => void): Promise<NetError | null> {
   const { cdp } = browser;
   const fail = async (error: NetError) => {
+    onError(error);
     await cdp.sendMayFail('Fetch.failRequest', { requestId: paused.requestId, errorReason: 'Failed' });
     return error;
   };

@@ -59,6 +59,10 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
   private pageUrl = '';
   private destroyed = false;
   private crashed = false;
+  /** Chromium's own initial about:blank is not a load of Electron's: nothing is reported until the first navigation. */
+  private navigated = false;
+  /** Each frame's committed document, so lifecycle events of a document already replaced are not taken for the new one's. */
+  private readonly loaders = new Map<string, string>();
   private readonly renderer: RendererHost | null;
   private readonly browserInitiated: string[] = [];
   private viewport = { width: 800, height: 600 };
@@ -95,9 +99,10 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
     void this.ready.then(async () => {
       const pageUrl = toPage(url);
       this.browserInitiated.push(pageUrl);
-      const reply = await browser.cdp.sendMayFail<{ errorText?: string }>('Page.navigate', { url: pageUrl }, this.sessionId());
-      // A URL Chromium refuses outright (no request at all) ends like Electron's did-stop-loading path.
-      if (reply?.errorText && reply.errorText !== 'net::ERR_ABORTED') this.emitFailure(-2, 'ERR_FAILED', url, true);
+      this.navigated = true;
+      // Failures are reported from the request itself (navigation-throttle.ts), as Electron reports
+      // them from the navigation, not from the call that started it.
+      await browser.cdp.sendMayFail('Page.navigate', { url: pageUrl }, this.sessionId());
     });
     return settled;
   }
@@ -239,12 +244,14 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
     const own = this.targetId !== null && browser.pageSession(this.targetId) === sessionId;
     if (method === 'Page.windowOpen') return void this.emit('-window-open', params);
     if (!own) return;
+    if (!this.navigated && method.startsWith('Page.')) return;
     this.renderer?.event(method, params);
     this.hang.event(method, params);
     switch (method) {
       case 'Page.frameNavigated': {
-        const frame = params.frame as { id: string; parentId?: string; url: string; urlFragment?: string; unreachableUrl?: string };
+        const frame = params.frame as { id: string; parentId?: string; loaderId: string; url: string; urlFragment?: string; unreachableUrl?: string };
         const isMainFrame = !frame.parentId;
+        this.loaders.set(frame.id, frame.loaderId);
         if (isMainFrame) {
           this.pageUrl = frame.unreachableUrl ?? `${frame.url}${frame.urlFragment ?? ''}`;
           this.crashed = false;
@@ -264,6 +271,7 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
       }
       case 'Page.lifecycleEvent': {
         const isMainFrame = params.frameId === this.targetId;
+        if (this.loaders.get(String(params.frameId)) !== params.loaderId) return;
         if (params.name === 'DOMContentLoaded' && isMainFrame) emitSafely(this, 'dom-ready', modelEvent());
         if (params.name !== 'load') return;
         emitSafely(this, 'did-frame-finish-load', modelEvent(), isMainFrame, -1, -1);
@@ -271,7 +279,7 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
         return;
       }
       case 'Page.frameStoppedLoading':
-        if (params.frameId === this.targetId) emitSafely(this, 'did-stop-loading', modelEvent());
+        if (this.targetId !== null && params.frameId === this.targetId && this.loaders.has(this.targetId)) emitSafely(this, 'did-stop-loading', modelEvent());
         return;
       case 'Inspector.targetCrashed':
         this.crashed = true;
@@ -304,6 +312,7 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
   private async adopt(existing: { targetId: string; sessionId: string; firstUrl: string }): Promise<void> {
     this.targetId = existing.targetId;
     this.browserInitiated.push(existing.firstUrl);
+    this.navigated = true;
   }
 
   private async applyViewport(): Promise<void> {
