@@ -3,21 +3,9 @@
  * Linux). Electron installs a default one at 'will-finish-launching' unless the app set its own
  * first (lib/browser/init.ts, lib/browser/default-menu.ts `setApplicationMenuWasSet`).
  */
-export interface ModelMenuItem {
-  id?: string;
-  label: string;
-  role?: string;
-  type: string;
-  accelerator?: string;
-  enabled: boolean;
-  visible: boolean;
-  checked: boolean;
-  submenu: ModelMenu | null;
-  click?: (item: unknown, window: unknown, event: unknown) => void;
-}
-
+/** What windows and the control channel need of a menu (menu.ts has the whole of it). */
 export interface ModelMenu {
-  readonly items: ModelMenuItem[];
+  readonly items: ReadonlyArray<{ label: string; type: string }>;
 }
 
 let menu: ModelMenu | null = null;

@@ -6,7 +6,7 @@
  * radio items between separators) before the item's click handler runs with (item, window,
  * event). Menu.setApplicationMenu gives the menu to every window on Windows and Linux.
  */
-import { applicationMenu, setApplicationMenuState, type ModelMenu, type ModelMenuItem } from './menu-state';
+import { applicationMenu, setApplicationMenuState, type ModelMenu } from './menu-state';
 import { roleOf, type RoleContext, type RoleTemplateItem } from './menu-roles';
 import { matchesAccelerator, type KeyInput } from './accelerator';
 import { isMac } from './platform';
@@ -23,7 +23,7 @@ export function bindMenuApp(name: string, quitApp: () => void): void {
   quit = quitApp;
 }
 
-export class MenuItem implements ModelMenuItem {
+export class MenuItem {
   id?: string;
   label: string;
   role?: string;

@@ -4,7 +4,8 @@
  * imports, no references outside its body. It defines `window[key]` as Electron does (a frozen,
  * non-configurable copy; functions become callers into the isolated world) and refuses to
  * overwrite an existing global, as Electron does ("Cannot bind an API on top of an existing
- * property on the window object").
+ * property on the window object"). Its value encoding mirrors preload-runtime.ts's on purpose:
+ * each side must carry its own copy, since the two run in different worlds.
  */
 
 export type ApiShape = { fn: number } | { object: Record<string, ApiShape> } | { value: unknown };
