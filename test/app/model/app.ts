@@ -1,16 +1,16 @@
 /**
  * `app`: start-up, quit and the app's place on the desktop.
  *
- * Start-up (lib/browser/init.ts): the app's main script runs first; then, on Windows and Linux
+ * Start-up (lib/browser/init.ts:176-200): the app's main script runs first; then, on Windows and Linux
  * right before 'ready', 'will-finish-launching' — where Electron installs its default
  * application menu (File, Edit, View with Reload and Toggle Developer Tools, Window) unless the
  * app already set one (lib/browser/default-menu.ts) — then 'ready' and whenReady().
  *
- * Quit (shell/browser/browser.cc): app.quit() emits 'before-quit' (preventable), asks every
+ * Quit (shell/browser/browser.cc:120-166, 287-322): app.quit() emits 'before-quit' (preventable), asks every
  * window to close (a prevented 'close' cancels the quit), and when the last one is gone emits
  * 'will-quit' (preventable), then 'quit', then the process exits. app.exit(code) destroys the
  * windows without asking and exits. Without a 'window-all-closed' listener of its own, the app
- * quits when its last window closes (lib/browser/init.ts).
+ * quits when its last window closes (lib/browser/init.ts:169-174).
  */
 import { readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';

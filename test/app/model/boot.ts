@@ -7,7 +7,7 @@
  *      (packaged: [exe, ...args]; from source: [exe, main script, ...args]), the modelled OS in
  *      process.platform;
  *   2. `import 'electron'` resolves to the model (hooks.ts);
- *   3. an uncaught exception is reported, not fatal (lib/browser/init.ts: "Don't quit on fatal
+ *   3. an uncaught exception is reported, not fatal (lib/browser/init.ts:22-37: "Don't quit on fatal
  *      error");
  *   4. Chromium starts while the main script loads; then 'will-finish-launching' and 'ready'.
  */

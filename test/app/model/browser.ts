@@ -3,7 +3,7 @@
  * which page (webContents) and which browser context (session) every frame and request belongs
  * to. Requests are intercepted browser-wide (Fetch on the browser target), so every frame is
  * covered, out-of-process iframes and popups included, and a redirect is seen hop by hop, the
- * way Electron's navigation throttle sees it (shell/browser/electron_navigation_throttle.cc).
+ * way Electron's navigation throttle sees it (shell/browser/electron_navigation_throttle.cc:27-85).
  */
 import { startChromium, type RunningChromium } from './chromium';
 import type { Cdp } from './cdp';

@@ -1,6 +1,6 @@
 /**
  * Electron's navigation throttle, on every request of a view's frames
- * (shell/browser/electron_navigation_throttle.cc):
+ * (shell/browser/electron_navigation_throttle.cc:27-85):
  * - WillStartRequest: for a renderer-initiated navigation, 'will-frame-navigate' (any frame),
  *   then, unless prevented and only for the main frame, 'will-navigate'; preventing either
  *   cancels the navigation (ERR_ABORTED, which emits no did-fail-load). Navigations main starts
@@ -8,7 +8,7 @@
  * - WillRedirectRequest: 'will-redirect' for every redirect of any navigation, browser-initiated
  *   or not; preventing it cancels the navigation.
  * 'did-start-navigation' comes first (DidStartNavigation runs before the throttles). The event
- * objects carry what WebContents::EmitNavigationEvent puts in them (url, isSameDocument,
+ * objects carry what WebContents::EmitNavigationEvent (electron_api_web_contents.cc:2317) puts in them (url, isSameDocument,
  * isMainFrame, processId, routingId, frame) and the same values as arguments.
  *
  * Requests for our custom scheme are then answered from the frame's session (protocol-serve.ts).

@@ -3,7 +3,7 @@
  * shell/browser/notifications/*):
  * - Linux (libnotify): title and body, urgency and timeoutType; the options' `actions` are not
  *   shown at all — only a default activation ("View") that emits 'click'
- *   (linux/libnotify_notification.cc adds that one action and nothing else).
+ *   (linux/libnotify_notification.cc:128-133 adds that one action and nothing else).
  * - Windows and macOS: the `actions` are buttons; choosing one emits 'action' with
  *   ({actionIndex}, actionIndex). urgency is Linux/Windows only, timeoutType Linux/Windows only.
  * The app tier reads every toast shown and acts on it as the agent would.

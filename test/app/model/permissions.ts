@@ -1,9 +1,9 @@
 /**
  * How Electron answers Chromium's permission questions for a session
- * (shell/browser/electron_permission_manager.cc): with no request handler every request is
+ * (shell/browser/electron_permission_manager.cc): with no request handler (:226) every request is
  * GRANTED (RequestPermissionsWithDetails: `if (request_handler_.is_null())` grants all but a
  * disabled geolocation); with no check handler every check is granted except the sanitized
- * clipboard read (CheckPermissionWithDetails). That default is why an app must set both on
+ * clipboard read (CheckPermissionWithDetails, :356). That default is why an app must set both on
  * every session it uses.
  */
 export type RequestHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: Record<string, unknown>) => void;

@@ -1,9 +1,9 @@
 /**
  * Answers a request for a custom-scheme URL from the requesting frame's session, as Electron's
- * ElectronURLLoaderFactory does with a protocol.handle handler (lib/browser/api/protocol.ts):
+ * ElectronURLLoaderFactory does with a protocol.handle handler (lib/browser/api/protocol.ts:123-170):
  * the handler gets a fetch Request for the app:// URL; a thrown error or an invalid answer is
  * ERR_UNEXPECTED, a Response.error() is ERR_FAILED; a session without a handler for the scheme
- * has no loader factory for it at all (shell/browser/protocol_registry.cc), so the load fails
+ * has no loader factory for it at all (shell/browser/protocol_registry.cc:24-63), so the load fails
  * with ERR_UNKNOWN_URL_SCHEME.
  */
 import { browser, type PausedRequest } from './browser';

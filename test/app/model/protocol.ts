@@ -1,7 +1,7 @@
 /**
  * The `protocol` module: registerSchemesAsPrivileged only before 'ready' (it throws afterwards,
  * shell/browser/api/electron_api_protocol.cc), and handle/unhandle/isProtocolHandled applied to
- * the DEFAULT session only (lib/browser/api/protocol.ts forwards them to
+ * the DEFAULT session only (lib/browser/api/protocol.ts:177-198 forwards them to
  * session.defaultSession.protocol), which is why an app that loads its pages in other sessions
  * must register its handler on each of them.
  */

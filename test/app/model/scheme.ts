@@ -1,7 +1,7 @@
 /**
  * Custom schemes. Electron lets an app register `app:` as standard and secure before `ready`
  * (protocol.registerSchemesAsPrivileged; shell/browser/api/electron_api_protocol.cc throws
- * "should be called before app is ready" afterwards), and each session then serves it from its
+ * "should be called before app is ready" afterwards, :362-369), and each session then serves it from its
  * own handler. Debian's Chromium has no way to register a scheme, so the model gives each
  * standard custom-scheme host a stand-in origin Chromium treats the same way (its own origin,
  * its own site, a secure context):

@@ -46,7 +46,7 @@ const uncaught: string[] = [];
 
 /**
  * An exception nobody caught in the main process. Electron reports it (a dialog, or stderr) and
- * keeps running (lib/browser/init.ts installs no exit-on-exception handler), so the model keeps
+ * keeps running (lib/browser/init.ts:22-37, "Don't quit on fatal error"), so the model keeps
  * running too and the app tier fails the test on any of them.
  */
 export function recordUncaught(err: unknown, where: string): void {

@@ -3,15 +3,15 @@
  *
  * Electron semantics reproduced here, with where they come from:
  * - `web-contents-created` is emitted on `app` synchronously inside the constructor
- *   (lib/browser/api/web-contents.ts, WebContents.prototype._init, called from
- *   WebContents::New in shell/browser/api/electron_api_web_contents.cc), so a listener added
+ *   (lib/browser/api/web-contents.ts:848, in WebContents.prototype._init, called from
+ *   WebContents::New in shell/browser/api/electron_api_web_contents.cc:5108), so a listener added
  *   after `new WebContentsView()` never sees that view.
  * - Navigation events come from the navigation throttle (navigation-throttle.ts).
  * - did-fail-load is emitted for failed loads except ERR_ABORTED, did-finish-load when the main
  *   frame's load event fires, even for an error page (WebContents::DidFinishNavigation and
- *   DidFinishLoad in electron_api_web_contents.cc).
- * - loadURL's promise settles as _awaitNextLoad in lib/browser/api/web-contents.ts does.
- * - `unresponsive` only when the view is visible (web-contents.ts: `event.visible &&
+ *   DidFinishLoad in electron_api_web_contents.cc:2479 and :2267).
+ * - loadURL's promise settles as _awaitNextLoad in lib/browser/api/web-contents.ts:278 does.
+ * - `unresponsive` only when the view is visible (lib/browser/api/web-contents.ts:840: `event.visible &&
  *   event.rendererInitialized`), see hang-watch.ts.
  */
 import { app } from './app';
@@ -331,7 +331,7 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
   }
 }
 
-/** lib/browser/api/web-contents.ts `_awaitNextLoad`, re-expressed: how loadURL's promise settles. */
+/** lib/browser/api/web-contents.ts:278 `_awaitNextLoad`, re-expressed: how loadURL's promise settles. */
 function awaitNextLoad(contents: WebContents, navigationUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
     let error: { code: number; name: string; url: string } | undefined;

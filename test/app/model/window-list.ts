@@ -1,7 +1,7 @@
 /**
  * Every open window, as electron::WindowList keeps them: app.quit() closes them all (asking
  * each, 'close' is preventable), app.exit() destroys them without asking, and the last one
- * closing is what ends a quit (shell/browser/browser.cc, Browser::Quit / OnWindowAllClosed).
+ * closing is what ends a quit (shell/browser/browser.cc:120-132 Browser::Quit, :314-322 OnWindowAllClosed).
  */
 export interface ListedWindow {
   readonly id: number;

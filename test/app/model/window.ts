@@ -5,7 +5,7 @@
  * size the agent would see, and the assembled window can be photographed (compose.ts).
  *
  * Reproduced: windows get the application menu on Windows and Linux when they are created
- * (lib/browser/api/base-window.ts `_init`); 'close' is preventable and a prevented close cancels
+ * (lib/browser/api/base-window.ts:14-18 `_init`); 'close' is preventable and a prevented close cancels
  * a quit (shell/browser/browser.cc OnWindowCloseCancelled); closing a window does not destroy
  * the webContents of its views (the app closes them itself).
  */

@@ -1,8 +1,8 @@
 /**
  * The sandboxed renderer side of the model: runs a view's preload in an isolated world of the
  * view's main frame, before any page script, with the `require` Electron gives sandboxed
- * preloads (lib/sandboxed_renderer/init.ts: `electron`, `events`, `timers`, `url`, nothing
- * else; anything else throws "module not found") and the `electron` renderer module:
+ * preloads (lib/sandboxed_renderer/init.ts:26-38: `electron`, `events`, `timers`, `url`, nothing
+ * else; anything else throws "module not found", preload.ts:65) and the `electron` renderer module:
  * `ipcRenderer` (send, sendSync, invoke, on/once/off) and `contextBridge` (exposeInMainWorld,
  * executeInMainWorld).
  *
