@@ -141,12 +141,14 @@ export class ShellState {
       firstRun: this.firstRun,
       guide: this.guide,
       problems: [...this.problems],
+      // Newest first, the one order ShellSnapshotSchema accepts (kept oldest first here: push is cheap).
       feed: [...this.feed].reverse(),
     };
   }
 
-  private push(entry: Omit<FeedEntry, 'id'>): void {
-    this.feed.push({ id: `f${++this.seq}`, ...entry });
+  private push(entry: Omit<FeedEntry, 'id' | 'seq'>): void {
+    const seq = ++this.seq;
+    this.feed.push({ id: `f${seq}`, seq, ...entry });
     if (this.feed.length > FEED_MAX) this.feed = this.feed.slice(-FEED_MAX);
   }
 }

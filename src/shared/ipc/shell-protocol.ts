@@ -15,6 +15,11 @@ export type ViewHealth = z.infer<typeof ViewHealthSchema>;
 export const FeedEntrySchema = z.strictObject({
   /** Stable across snapshots, for list keys and expansion state. */
   id: z.string().max(200),
+  /**
+   * The order main recorded it in: ShellState numbers entries 1, 2, 3, … as they happen. Capture
+   * times (`at`) cannot order the feed: they come from each view's clock and may tie.
+   */
+  seq: z.number().int().positive(),
   at: z.number(),
   profile: z.string(),
   type: z.enum(['event', 'rejection', 'effect', 'permission', 'health']),
@@ -26,6 +31,29 @@ export const FeedEntrySchema = z.strictObject({
   detail: z.string().max(8192).optional(),
 });
 export type FeedEntry = z.infer<typeof FeedEntrySchema>;
+
+/**
+ * The feed's one order on the wire is newest first (strictly decreasing `seq`), and the UI shows it
+ * as it arrives. The shell preload parses every snapshot with this schema, so a producer that sends
+ * another order is refused at the boundary instead of showing the agent the day's oldest events.
+ */
+export const FeedSchema = z
+  .array(FeedEntrySchema)
+  .max(500)
+  .superRefine((feed, ctx) => {
+    for (let i = 1; i < feed.length; i++) {
+      const before = feed[i - 1]!.seq;
+      const entry = feed[i]!.seq;
+      if (entry >= before) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'seq'],
+          message: `the feed must be newest first (strictly decreasing seq), but entry ${i} has seq ${entry} after seq ${before}`,
+        });
+        return;
+      }
+    }
+  });
 
 export const ProfileViewSchema = z.strictObject({
   id: z.string(),
@@ -54,7 +82,8 @@ export const ShellSnapshotSchema = z.strictObject({
   /** Show the first-run guide (first run with the demo, until dismissed). */
   guide: z.boolean(),
   problems: z.array(z.string().max(1000)).max(20),
-  feed: z.array(FeedEntrySchema).max(500),
+  /** Newest first: see FeedSchema. */
+  feed: FeedSchema,
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 

@@ -69,10 +69,11 @@ const T0 = new Date(2025, 2, 4, 9, 30, 0).getTime();
 
 export function feedEntry(over: Partial<FeedEntry> & Pick<FeedEntry, 'profile' | 'type' | 'summary'>): FeedEntry {
   seq++;
-  return FeedEntrySchema.parse({ id: `f${seq}`, at: T0 + seq * 1000, ...over });
+  return FeedEntrySchema.parse({ id: `f${seq}`, seq, at: T0 + seq * 1000, ...over });
 }
 
-export const FEED: FeedEntry[] = [
+/** The entries in the order they happened. */
+const DAY: FeedEntry[] = [
   feedEntry({ profile: 'sales', type: 'event', kind: 'agent.state', summary: 'agent.state available [rc-adapter-syncPresence]', detail: '{\n  "type": "rc-adapter-syncPresence"\n}' }),
   feedEntry({
     profile: 'sales',
@@ -86,6 +87,10 @@ export const FEED: FeedEntry[] = [
   feedEntry({ profile: 'support', type: 'permission', summary: 'media (audio) granted to https://agentdesk.example.com' }),
   feedEntry({ profile: 'sales', type: 'event', kind: 'interaction.ended', summary: 'interaction.ended Jane Doe [rc-call-end-notify]', detail: '{\n  "type": "rc-call-end-notify"\n}' }),
 ];
+
+/** As snapshots carry it: newest first. */
+export const FEED: FeedEntry[] = [...DAY].reverse();
+export const OFFERED: FeedEntry = DAY[1]!;
 
 export function settingsView(input: SettingsInput = {}, locks: Locks = {}): SettingsView {
   return SettingsViewSchema.parse({ settings: SettingsSchema.parse(input), locks });

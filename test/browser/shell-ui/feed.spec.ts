@@ -3,7 +3,7 @@
  * (main hides the vendor view), filtered by profile, kind and text, raw payloads expanded and
  * copied, the log exported and its folder opened.
  */
-import { FEED, feedEntry, init, workday } from './data';
+import { FEED, feedEntry, init, OFFERED, workday } from './data';
 import { expect, test } from './fixtures';
 
 const withFeed = () => workday({ feed: FEED });
@@ -17,7 +17,7 @@ test('the rail shows events as they happen, newest first; Expand opens the feed 
 
   await ui.push(withFeed());
   const fresh = feedEntry({ profile: 'support', type: 'event', kind: 'interaction.offered', summary: 'interaction.offered Ada Lovelace [NEW_TASK]' });
-  await ui.push(workday({ feed: [...FEED, fresh] }));
+  await ui.push(workday({ feed: [fresh, ...FEED] }));
   await expect(items.first()).toContainText('Ada Lovelace');
 
   const expand = panel.getByRole('button', { name: 'Expand live events' });
@@ -89,7 +89,7 @@ test('an entry expands to its raw payload, which scrolls, and Copy copies it as 
   await expect(hide).toHaveAttribute('aria-expanded', 'true');
 
   const raw = offered.getByLabel('Raw payload of interaction.offered');
-  await expect(raw).toHaveText(FEED[1]!.detail!);
+  await expect(raw).toHaveText(OFFERED.detail!);
   await expect(hide).toHaveAttribute('aria-controls', (await raw.getAttribute('id'))!);
   // Long payloads scroll inside their box, which keyboard users can focus to scroll.
   expect(await raw.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
@@ -97,7 +97,7 @@ test('an entry expands to its raw payload, which scrolls, and Copy copies it as 
 
   await offered.getByRole('button', { name: /^Copy interaction\.offered/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied the raw payload.' })).toBeVisible();
-  expect(await ui.argsOf('copyText')).toEqual([[FEED[1]!.detail]]);
+  expect(await ui.argsOf('copyText')).toEqual([[OFFERED.detail]]);
 
   // An entry without a payload copies its line; "Copy shown" copies every shown entry.
   await page.locator('.feed-item').filter({ hasText: 'media (audio) granted' }).getByRole('button', { name: /^Copy permission/ }).click();

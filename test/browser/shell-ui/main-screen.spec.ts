@@ -36,7 +36,7 @@ test('a ringing call is unmistakable: the word, a bell, a strong colour and moti
   const sales = page.getByRole('button', { name: /^Sales US,/ });
   await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, Available');
 
-  const ringing = workday({ tray: 'ringing', feed: FEED.slice(0, 2) });
+  const ringing = workday({ tray: 'ringing', feed: FEED.slice(-2) });
   ringing.profiles[0] = { ...ringing.profiles[0]!, state: 'ringing' };
   await ui.push(ringing);
 
