@@ -2,11 +2,12 @@
  * The shell UI's main screen against a fake ShellApi: first run, a ringing call, switching
  * profiles (click, Ctrl+1..9), DND (Ctrl+Shift+D, header) and per-profile presence.
  */
-import { FEED, firstRun, init, workday } from './data';
+import { replayed } from '../../support/vendor-traffic';
+import { firstRun, RC, workday } from './data';
 import { expect, test } from './fixtures';
 
 test('first run: the demo softphone profile and the guide; dismissing the guide calls dismissGuide', async ({ openShell, page }) => {
-  const ui = await openShell(init(firstRun()));
+  const ui = await openShell(firstRun().main);
   const demo = page.getByRole('navigation', { name: 'Profiles' }).getByRole('button');
   await expect(demo).toHaveCount(1);
   await expect(demo).toHaveAccessibleName('Demo softphone, Available');
@@ -32,13 +33,12 @@ test('first run: the demo softphone profile and the guide; dismissing the guide 
 });
 
 test('a ringing call is unmistakable: the word, a bell, a strong colour and motion, and it is announced', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   const sales = page.getByRole('button', { name: /^Sales US,/ });
   await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, Available');
 
-  const ringing = workday({ tray: 'ringing', feed: FEED.slice(-2) });
-  ringing.profiles[0] = { ...ringing.profiles[0]!, state: 'ringing' };
-  await ui.push(ringing);
+  ui.main.capture('sales', replayed(RC, 5)); // rc-call-ring-notify: Jane Doe
+  await ui.update();
 
   await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, Ringing');
   await expect(sales).toHaveAttribute('data-state', 'ringing');
@@ -60,12 +60,18 @@ test('a ringing call is unmistakable: the word, a bell, a strong colour and moti
   await expect(sales).toHaveCSS('outline-style', 'solid');
   await expect(badge).toHaveText('Ringing');
 
-  await ui.push(workday());
+  // Answered: no longer ringing; ended: available again.
+  ui.main.capture('sales', replayed(RC, 9)); // rc-call-start-notify
+  await ui.update();
+  await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, On call');
+  await expect(badge.locator('svg.bell-icon')).toHaveCount(0);
+  ui.main.capture('sales', replayed(RC, 13)); // rc-call-end-notify
+  await ui.update();
   await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, Available');
 });
 
 test('profiles are selected by click and by Ctrl/Cmd+1..9', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   const rail = page.getByRole('navigation', { name: 'Profiles' });
   const current = rail.locator('[aria-current="page"]');
   await expect(current).toHaveAccessibleName(/^Sales US,/);
@@ -89,7 +95,7 @@ test('profiles are selected by click and by Ctrl/Cmd+1..9', async ({ openShell, 
 });
 
 test('Ctrl+Shift+D toggles do-not-disturb through setDnd: on, then off', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   const presence = page.getByRole('button', { name: /^Presence:/ });
   await expect(presence).toHaveAccessibleName('Presence: Available');
 
@@ -101,7 +107,9 @@ test('Ctrl+Shift+D toggles do-not-disturb through setDnd: on, then off', async (
 });
 
 test('the header presence control mirrors the tray: DND choices and per-profile presence, with the reason a command failed', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday(), { setPresence: { ok: false, reason: 'RingCentral is not signed in' } }));
+  const ui = await openShell(workday(), { setPresence: { ok: false, reason: 'RingCentral is not signed in' } });
+  // The page reads the same clock as main, so "for 1 hour" ends at a known time on any day.
+  await page.clock.setFixedTime(ui.main.now);
   const presence = page.getByRole('button', { name: /^Presence:/ });
   await expect(presence).toHaveAttribute('aria-expanded', 'false');
   await presence.click();
@@ -114,7 +122,7 @@ test('the header presence control mirrors the tray: DND choices and per-profile 
   await expect(dnd.getByRole('button', { name: 'Off' })).toHaveAttribute('aria-pressed', 'true');
   await dnd.getByRole('button', { name: 'For 1 hour' }).click();
   await expect(dnd.getByRole('button', { name: 'For 1 hour' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(dnd).toHaveAccessibleName(/^Do not disturb: On until \d\d:\d\d$/);
+  await expect(dnd).toHaveAccessibleName('Do not disturb: On until 10:20');
   expect(await ui.argsOf('setDnd')).toEqual([['hour']]);
 
   // Per profile: the states its vendor can be set to (the rest listed, disabled), as in the tray.
@@ -127,7 +135,7 @@ test('the header presence control mirrors the tray: DND choices and per-profile 
   expect(await ui.argsOf('setPresence')).toEqual([['sales', 'busy']]);
 
   await ui.respond('setPresence', { ok: true, detail: 'Away sent to ExpertFlow' });
-  await panel.getByRole('combobox', { name: 'Support EU — Busy' }).selectOption('away');
+  await panel.getByRole('combobox', { name: 'Support EU — Available' }).selectOption('away');
   await expect(panel.getByRole('status').filter({ hasText: 'Away sent to ExpertFlow' })).toBeVisible();
   expect((await ui.argsOf('setPresence')).at(-1)).toEqual(['support', 'away']);
 

@@ -4,7 +4,8 @@
  */
 import type { Page } from '@playwright/test';
 import { SettingsSchema, type SettingsInput } from '../../../src/shared/contract/settings';
-import { init, settingsView, WORKDAY_SETTINGS, workday } from './data';
+import { POLICY_FILE } from '../../support/shell-main';
+import { POLICY, PROFILE_LIST_POLICY, WORKDAY_SETTINGS, workday } from './data';
 import { expect, test, type ShellUi } from './fixtures';
 
 async function openSettings(ui: ShellUi, page: Page) {
@@ -34,7 +35,7 @@ async function expectLocked(page: Page, control: ReturnType<Page['locator']>, re
 const cards = (page: Page) => page.locator('.profile-card h3');
 
 test('a new profile with a bad URL, origins, auth host and mode shows each error at its field and is not saved; fixed, it is saved as typed', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   await openSettings(ui, page);
   await page.getByRole('button', { name: 'Add profile' }).click();
   const card = page.locator('.profile-card').last();
@@ -98,8 +99,7 @@ test('a new profile with a bad URL, origins, auth host and mode shows each error
 });
 
 test("main's own issues are shown at their fields (a profile's card opens itself) and in the summary", async ({ openShell, page }) => {
-  const ui = await openShell(
-    init(workday(), {
+  const ui = await openShell(workday(), {
       saveSettings: {
         ok: false,
         issues: [
@@ -108,8 +108,7 @@ test("main's own issues are shown at their fields (a profile's card opens itself
           { path: '', message: 'settings are being changed by another window' },
         ],
       },
-    }),
-  );
+    });
   await openSettings(ui, page);
   await expect(page.getByRole('textbox', { name: 'Vendor URL' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -123,7 +122,7 @@ test("main's own issues are shown at their fields (a profile's card opens itself
 });
 
 test('profiles are moved up and down and removed; Save sends the new order', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   await openSettings(ui, page);
   await expect(cards(page)).toHaveText([/^Sales US/, /^Chat desk/, /^Support EU/]);
   await expect(page.getByRole('button', { name: 'Move up Sales US' })).toBeDisabled();
@@ -156,7 +155,7 @@ test('profiles are moved up and down and removed; Save sends the new order', asy
 });
 
 test('every other option is edited and saved; an out-of-range number is an inline error', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   await openSettings(ui, page);
   await page.getByRole('checkbox', { name: 'Calls ring through do not disturb' }).check();
   await page.getByRole('checkbox', { name: 'No notification for the profile on screen' }).check();
@@ -197,33 +196,33 @@ test('every other option is edited and saved; an out-of-range number is an inlin
   );
 });
 
+/** Every lock main derives from a policy file gives this reason (src/main/settings/policy.ts). */
+const POLICY_REASON = `Set by your IT department (policy file ${POLICY_FILE})`;
+
 test('fields IT locked are disabled and show a lock with the reason; Save keeps their values', async ({ openShell, page }) => {
-  const locks = {
-    'logs.redaction': 'Compliance policy CC-12: phone numbers are masked',
-    forwarding: 'Events go to the central SIEM',
-    'profiles.sales': 'The US sales line is managed by IT',
-    'dndSchedule.days': 'Opening hours are set per site',
-  };
-  const settings = { ...WORKDAY_SETTINGS, logs: { redaction: 'numbers' as const }, forwarding: { endpoint: 'https://siem.corp.example/in' } };
-  const ui = await openShell(init(workday(), { settings: settingsView(settings, locks) }));
+  // The policy forces redaction and the forwarding endpoint, locks the weekdays and the sales profile.
+  const ui = await openShell(workday(WORKDAY_SETTINGS, POLICY));
+  expect(ui.main.locks).toEqual({ 'logs.redaction': POLICY_REASON, 'forwarding.endpoint': POLICY_REASON, 'profiles.sales': POLICY_REASON, 'dndSchedule.days': POLICY_REASON });
   await openSettings(ui, page);
 
-  const locked = (control: ReturnType<Page['locator']>, reason: string) => expectLocked(page, control, reason);
-  await locked(page.getByRole('combobox', { name: 'Redaction' }), locks['logs.redaction']);
-  await locked(page.getByRole('textbox', { name: 'Forwarding endpoint' }), locks.forwarding);
+  const locked = (control: ReturnType<Page['locator']>) => expectLocked(page, control, POLICY_REASON);
+  await locked(page.getByRole('combobox', { name: 'Redaction' }));
+  await expect(page.getByRole('combobox', { name: 'Redaction' })).toHaveValue('numbers');
+  await locked(page.getByRole('textbox', { name: 'Forwarding endpoint' }));
+  await expect(page.getByRole('textbox', { name: 'Forwarding endpoint' })).toHaveValue('https://siem.corp.example/in');
   await expect(page.getByRole('spinbutton', { name: 'Keep log files for (days)' })).toBeEnabled();
   for (const day of ['Mon', 'Sun']) await expect(page.getByRole('group', { name: 'Weekdays' }).getByRole('checkbox', { name: day })).toBeDisabled();
-  await expect(page.getByRole('group', { name: 'Weekdays' })).toHaveAccessibleDescription(`Locked by IT: ${locks['dndSchedule.days']}`);
+  await expect(page.getByRole('group', { name: 'Weekdays' })).toHaveAccessibleDescription(`Locked by IT: ${POLICY_REASON}`);
 
   // A locked profile: no removing or moving it (nor moving another past it); its fields locked.
   const sales = page.locator('.profile-card').filter({ hasText: 'Sales US' });
-  await expect(sales.locator('.lock-note')).toHaveText(`Locked by IT: ${locks['profiles.sales']}`);
+  await expect(sales.locator('.lock-note')).toHaveText(`Locked by IT: ${POLICY_REASON}`);
   await expect(page.getByRole('button', { name: 'Remove Sales US' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Move down Sales US' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Move up Chat desk' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Move down Chat desk' })).toBeEnabled();
   await page.getByRole('button', { name: 'View Sales US' }).click();
-  await locked(sales.getByRole('textbox', { name: 'Vendor URL' }), locks['profiles.sales']);
+  await locked(sales.getByRole('textbox', { name: 'Vendor URL' }));
   await expect(sales.getByRole('radio', { name: 'Direct: the vendor page itself' })).toBeDisabled();
   await page.getByRole('button', { name: 'Edit Chat desk' }).click();
   await expect(page.locator('.profile-card').filter({ hasText: 'Chat desk' }).getByRole('textbox', { name: 'Vendor URL' })).toBeEnabled();
@@ -240,9 +239,10 @@ test('fields IT locked are disabled and show a lock with the reason; Save keeps 
 });
 
 test('a lock on the whole profile list freezes adding, removing and moving', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday(), { settings: settingsView(WORKDAY_SETTINGS, { profiles: 'Profiles come from the IT policy' }) }));
+  const ui = await openShell(workday(WORKDAY_SETTINGS, PROFILE_LIST_POLICY));
+  expect(ui.main.locks).toEqual({ 'profiles.sales': POLICY_REASON, 'profiles.chat': POLICY_REASON, 'profiles.support': POLICY_REASON, profiles: POLICY_REASON });
   await openSettings(ui, page);
-  await expect(page.getByRole('region', { name: 'Profiles' }).locator('> .lock-note')).toHaveText('Locked by IT: Profiles come from the IT policy');
+  await expect(page.getByRole('region', { name: 'Profiles' }).locator('> .lock-note')).toHaveText(`Locked by IT: ${POLICY_REASON}`);
   await expect(page.getByRole('button', { name: 'Add profile' })).toBeDisabled();
   for (const name of ['Sales US', 'Chat desk', 'Support EU']) {
     await expect(page.getByRole('button', { name: `Remove ${name}` })).toBeDisabled();
@@ -250,12 +250,12 @@ test('a lock on the whole profile list freezes adding, removing and moving', asy
   }
   // Every profile's fields point at the list's one lock note.
   await page.getByRole('button', { name: 'View Chat desk' }).click();
-  await expectLocked(page, page.getByRole('textbox', { name: 'Allowed origins' }), 'Profiles come from the IT policy');
+  await expectLocked(page, page.getByRole('textbox', { name: 'Allowed origins' }), POLICY_REASON);
   await expect(page.locator('.lock-note')).toHaveCount(1);
 });
 
 test('Test connection sends the endpoint as typed and shows the result, success or failure', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   await openSettings(ui, page);
   const test = page.getByRole('button', { name: 'Test connection' });
   await expect(test).toBeDisabled();
