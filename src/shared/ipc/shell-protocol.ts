@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { TRAY_STATES } from '../contract/effects';
 import { SettingsSchema, type Settings } from '../contract/settings';
-import { AgentStateSchema, KindSchema, VendorIdSchema, type AgentState } from '../contract/shell-event';
+import { AgentStateSchema, FIELD_LIMITS, KindSchema, MediaSchema, VendorIdSchema, type AgentState } from '../contract/shell-event';
 import { DndSnapshotSchema, DND_MODES, type DndMode } from '../tray/dnd';
 
 export const ViewHealthSchema = z.enum(['loading', 'ok', 'recovering', 'unresponsive', 'failed']);
@@ -55,6 +55,15 @@ export const FeedSchema = z
     }
   });
 
+/** Who a ringing profile's newest offer is from (its interaction.offered event), and how it comes. */
+export const CallerSchema = z.strictObject({
+  name: z.string().max(FIELD_LIMITS.name).optional(),
+  number: z.string().max(FIELD_LIMITS.number).optional(),
+  queue: z.string().max(FIELD_LIMITS.queue).optional(),
+  media: MediaSchema.optional(),
+});
+export type Caller = z.infer<typeof CallerSchema>;
+
 export const ProfileViewSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
@@ -68,7 +77,9 @@ export const ProfileViewSchema = z.strictObject({
   settableStates: z.array(AgentStateSchema),
   /** Why presence cannot be set from Switchboard, when settableStates is empty. */
   presenceNote: z.string().max(300).optional(),
-});
+  /** Only while `state` is 'ringing', and only when the offer names a party, number or queue. */
+  caller: CallerSchema.optional(),
+}).refine((p) => p.caller === undefined || p.state === 'ringing', { path: ['caller'], message: 'a caller is shown only while the profile rings' });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
 export const ShellSnapshotSchema = z.strictObject({

@@ -144,7 +144,7 @@ test('keyboard only: Tab reaches every control of the main screen, the presence 
     'Presence: Ringing',
     '1 problem with the settings: show them',
     'Settings',
-    'Sales US, RingCentral Embeddable, Ringing',
+    'Sales US, RingCentral Embeddable, Ringing, +14155550123',
     'Chat desk, RingCentral Engage Digital, Available',
     'Support EU, ExpertFlow Agent Desk, Available, page not responding for 15 s; reloading in 1 s',
     'Expand live events',

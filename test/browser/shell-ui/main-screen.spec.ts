@@ -40,7 +40,7 @@ test('a ringing call is unmistakable: the word, a bell, a strong colour and moti
   ui.main.capture('sales', replayed(RC, 5)); // rc-call-ring-notify: Jane Doe
   await ui.update();
 
-  await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, Ringing');
+  await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, Ringing, Jane Doe +16505550100');
   await expect(sales).toHaveAttribute('data-state', 'ringing');
   const badge = sales.locator('.badge');
   await expect(badge).toHaveText('Ringing');
@@ -50,7 +50,7 @@ test('a ringing call is unmistakable: the word, a bell, a strong colour and moti
   await expect(sales).toHaveCSS('animation-name', 'rail-ring');
   // The header mirrors the tray's aggregate state.
   await expect(page.getByRole('button', { name: /^Presence: Ringing/ })).toBeVisible();
-  await expect(page.locator('[role="status"][aria-live="polite"][aria-atomic="true"]')).toHaveText('Incoming: Sales US ringing');
+  await expect(page.locator('[role="status"][aria-live="polite"][aria-atomic="true"]')).toHaveText('Incoming call from Jane Doe on Sales US');
   await ui.screenshot('ringing');
 
   // With reduced motion: no pulse, a steady outline instead; still the word and the colour.
