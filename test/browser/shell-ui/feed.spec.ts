@@ -29,12 +29,12 @@ test('the rail shows events as they happen, newest first; Expand opens the feed 
   await expect(heading).toBeFocused();
   const collapse = panel.getByRole('button', { name: 'Collapse live events' });
   await expect(collapse).toHaveAttribute('aria-expanded', 'true');
-  expect(await ui.argsOf('setOverlay')).toEqual([[false], [true]]);
+  await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false], [true]]);
   await expect(page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem').first()).toContainText('notify: Jane Doe (43466) — Web Support');
 
   await page.getByRole('button', { name: 'Close event feed' }).click();
   await expect(heading).toHaveCount(0);
-  expect(await ui.argsOf('setOverlay')).toEqual([[false], [true], [false]]);
+  await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false], [true], [false]]);
   await expect(panel.getByRole('button', { name: 'Expand live events' })).toBeFocused();
 });
 
@@ -118,7 +118,7 @@ test('an entry expands to its raw payload, which scrolls, and Copy copies it as 
 
   await offered.getByRole('button', { name: /^Copy interaction\.offered/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied the raw payload.' })).toBeVisible();
-  expect(await ui.argsOf('copyText')).toEqual([[ring.detail]]);
+  await expect.poll(() => ui.argsOf('copyText')).toEqual([[ring.detail]]);
 
   // An entry without a payload copies its line; "Copy shown" copies every shown entry.
   await page.locator('.feed-item').filter({ hasText: 'media (audio) granted' }).getByRole('button', { name: /^Copy permission/ }).click();
@@ -152,7 +152,7 @@ test('Export log… and Open logs folder ask main and show what it answered, suc
   await page.getByRole('button', { name: 'Open logs folder' }).click();
   await expect(page.getByRole('alert')).toHaveText('The logs folder does not exist yet');
 
-  expect((await ui.calls()).filter((c) => c.method === 'exportLog' || c.method === 'openLogsFolder').map((c) => c.method)).toEqual([
+  await expect.poll(async () => (await ui.calls()).filter((c) => c.method === 'exportLog' || c.method === 'openLogsFolder').map((c) => c.method)).toEqual([
     'exportLog',
     'exportLog',
     'openLogsFolder',
@@ -173,5 +173,5 @@ test('when main selects a profile (a notification was clicked), the page over th
   await ui.update();
   await expect(page.getByRole('heading', { level: 1, name: 'Event feed' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Profiles' }).locator('[aria-current="page"]')).toHaveAccessibleName(/^Support EU,/);
-  expect(await ui.argsOf('setOverlay')).toEqual([[false], [true], [false]]);
+  await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false], [true], [false]]);
 });

@@ -79,6 +79,17 @@ export class ShellUi {
   }
 }
 
+/**
+ * SHELL_UI_SLOW_FRAMES=1: every animation frame's callbacks run 60 ms late, as on a loaded
+ * machine, so Preact's effects (which run after paint) trail the DOM by that much. A test that
+ * reads the fake's calls before the effect that makes them fails then; used to check the suite.
+ */
+function slowFrames(): void {
+  const w = globalThis as unknown as { requestAnimationFrame(cb: (t: number) => void): number; setTimeout(fn: () => void, ms: number): number; performance: { now(): number } };
+  const raf = w.requestAnimationFrame.bind(w);
+  w.requestAnimationFrame = (cb) => raf(() => w.setTimeout(() => cb(w.performance.now()), 60));
+}
+
 export const test = base.extend<{ openShell(main: ShellMain, answers?: Partial<FakeResponses>): Promise<ShellUi> }, { shellUiServer: ShellUiServer }>({
   shellUiServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here
@@ -96,6 +107,7 @@ export const test = base.extend<{ openShell(main: ShellMain, answers?: Partial<F
     await page.exposeFunction(MAIN_BINDING, (call: MainCall) => current!.handle(call));
     await use(async (main, answers = {}) => {
       current = main;
+      if (process.env.SHELL_UI_SLOW_FRAMES) await page.addInitScript(slowFrames);
       await page.addInitScript(installFakeShellApi, { snapshot: main.snapshot(), responses: responses(main, answers), mainBinding: MAIN_BINDING });
       await page.goto(shellUiServer.url);
       const ui = new ShellUi(page, main);

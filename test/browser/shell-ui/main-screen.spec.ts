@@ -22,12 +22,12 @@ test('first run: the demo softphone profile and the guide; dismissing the guide 
     /^Set do not disturb from the tray:/,
   ]);
   // Nothing covers the vendor view on the main screen.
-  expect(await ui.argsOf('setOverlay')).toEqual([[false]]);
+  await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false]]);
   await ui.screenshot('first-run');
 
   await guide.getByRole('button', { name: 'Got it, hide the guide' }).click();
   await expect(guide).toHaveCount(0);
-  expect(await ui.argsOf('dismissGuide')).toEqual([[]]);
+  await expect.poll(() => ui.argsOf('dismissGuide')).toEqual([[]]);
   // The page's strict CSP (no inline scripts or styles) held throughout.
   expect(await ui.violations()).toEqual([]);
 });
@@ -91,7 +91,7 @@ test('profiles are selected by click and by Ctrl/Cmd+1..9', async ({ openShell, 
   await page.keyboard.press('2');
   await page.keyboard.press('Control+2');
   await expect(current).toHaveAccessibleName(/^Chat desk,/);
-  expect(await ui.argsOf('selectProfile')).toEqual([['chat'], ['support'], ['sales'], ['chat']]);
+  await expect.poll(() => ui.argsOf('selectProfile')).toEqual([['chat'], ['support'], ['sales'], ['chat']]);
 });
 
 test('Ctrl+Shift+D toggles do-not-disturb through setDnd: on, then off', async ({ openShell, page }) => {
@@ -103,7 +103,7 @@ test('Ctrl+Shift+D toggles do-not-disturb through setDnd: on, then off', async (
   await expect(presence).toHaveAccessibleName('Presence: Do not disturb');
   await page.keyboard.press('Control+Shift+D');
   await expect(presence).toHaveAccessibleName('Presence: Available');
-  expect(await ui.argsOf('setDnd')).toEqual([['on'], ['off']]);
+  await expect.poll(() => ui.argsOf('setDnd')).toEqual([['on'], ['off']]);
 });
 
 test('the header presence control mirrors the tray: DND choices and per-profile presence, with the reason a command failed', async ({ openShell, page }) => {
@@ -123,7 +123,7 @@ test('the header presence control mirrors the tray: DND choices and per-profile 
   await dnd.getByRole('button', { name: 'For 1 hour' }).click();
   await expect(dnd.getByRole('button', { name: 'For 1 hour' })).toHaveAttribute('aria-pressed', 'true');
   await expect(dnd).toHaveAccessibleName('Do not disturb: On until 10:20');
-  expect(await ui.argsOf('setDnd')).toEqual([['hour']]);
+  await expect.poll(() => ui.argsOf('setDnd')).toEqual([['hour']]);
 
   // Per profile: the states its vendor can be set to (the rest listed, disabled), as in the tray.
   const sales = panel.getByRole('combobox', { name: 'Sales US — Available' });
@@ -132,12 +132,12 @@ test('the header presence control mirrors the tray: DND choices and per-profile 
   expect(enabled).toEqual(['Available', 'Busy', 'Do not disturb', 'Offline']);
   await sales.selectOption('busy');
   await expect(panel.getByRole('alert')).toHaveText('Could not set Busy: RingCentral is not signed in');
-  expect(await ui.argsOf('setPresence')).toEqual([['sales', 'busy']]);
+  await expect.poll(() => ui.argsOf('setPresence')).toEqual([['sales', 'busy']]);
 
   await ui.respond('setPresence', { ok: true, detail: 'Away sent to ExpertFlow' });
   await panel.getByRole('combobox', { name: 'Support EU — Available' }).selectOption('away');
   await expect(panel.getByRole('status').filter({ hasText: 'Away sent to ExpertFlow' })).toBeVisible();
-  expect((await ui.argsOf('setPresence')).at(-1)).toEqual(['support', 'away']);
+  await expect.poll(async () => (await ui.argsOf('setPresence')).at(-1)).toEqual(['support', 'away']);
 
   // A vendor without presence commands: no control, the reason instead.
   await expect(panel.getByRole('combobox', { name: /^Chat desk/ })).toHaveCount(0);
