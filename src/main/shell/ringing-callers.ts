@@ -21,13 +21,20 @@ export function callerOf(e: ShellEvent): Caller {
   };
 }
 
+const TAKES = new Set<ShellEvent['kind']>(['interaction.outbound', 'interaction.connected', 'interaction.hold', 'interaction.mute']);
+const ENDS = new Set<ShellEvent['kind']>(['interaction.ended', 'interaction.missed', 'interaction.failed', 'interaction.wrapup']);
+
 export class RingingCallers {
   private readonly offers = new Map<string, Map<string, Caller>>();
+  /** Calls in progress per profile: presence does not let them ring again, nor does this. */
+  private readonly taken = new Map<string, Set<string>>();
 
   apply(e: ShellEvent): void {
+    this.track(e);
     const offers = this.offers.get(e.profile);
     const ref = e.ref ?? NO_REF;
     if (e.kind === 'interaction.offered') {
+      if (e.ref !== undefined && this.taken.get(e.profile)?.has(e.ref)) return;
       const list = offers ?? new Map<string, Caller>();
       list.delete(ref); // a repeated ring moves to the end: it is the newest
       list.set(ref, callerOf(e));
@@ -36,9 +43,8 @@ export class RingingCallers {
       return;
     }
     if (!offers) return;
-    const ends = e.kind === 'interaction.ended' || e.kind === 'interaction.missed' || e.kind === 'interaction.failed' || e.kind === 'interaction.wrapup';
     // An end without a ref, or a logout, finishes every offer (as presence treats them).
-    if ((ends && e.ref === undefined) || (e.kind === 'agent.session' && e.loggedIn === false)) return this.clear(e.profile);
+    if ((ENDS.has(e.kind) && e.ref === undefined) || (e.kind === 'agent.session' && e.loggedIn === false)) return this.clear(e.profile);
     // Anything else said about an offer (answered, held, picked up, ended) means it no longer rings.
     if (e.ref !== undefined && (e.kind.startsWith('interaction.') || e.kind === 'vendor.info')) {
       offers.delete(e.ref);
@@ -56,5 +62,18 @@ export class RingingCallers {
     if (!offers || offers.size === 0) return undefined;
     const caller = [...offers.values()].at(-1)!;
     return caller.name || caller.number || caller.queue ? caller : undefined;
+  }
+
+  /** Remembers which calls are in progress (answered, held, dialled) until they end. */
+  private track(e: ShellEvent): void {
+    const taken = this.taken.get(e.profile) ?? new Set<string>();
+    if (TAKES.has(e.kind) && e.ref !== undefined) {
+      taken.add(e.ref);
+      if (taken.size > MAX_OFFERS) taken.delete(taken.values().next().value!);
+    } else if (ENDS.has(e.kind)) {
+      if (e.ref === undefined) taken.clear();
+      else taken.delete(e.ref);
+    } else if (e.kind === 'agent.session' && e.loggedIn === false) taken.clear();
+    this.taken.set(e.profile, taken);
   }
 }

@@ -70,6 +70,21 @@ describe('the ringing caller', () => {
     expect(view(main, 'chat').caller).toBeUndefined();
   });
 
+  it('a ring repeated for a call in progress does not make it the caller shown (presence does not ring for it either)', () => {
+    const main = new ShellMain({ stored });
+    main.capture('sales', replayed(RC, 5)).capture('sales', replayed(RC, 9)); // Jane Doe rings, answered
+    main.advance(10_000); // past the pipeline's 5 s dedupe window
+    main.capture('sales', replayed(RC, 5)); // the widget repeats the ring of the call in progress
+    expect(view(main, 'sales').state).toBe('on-call');
+    expect(view(main, 'sales').caller).toBeUndefined();
+    // A second call rings, then the widget repeats the first one's ring again: the second is shown.
+    main.capture('sales', replayed(RC, 14));
+    main.advance(10_000);
+    main.capture('sales', replayed(RC, 5));
+    expect(view(main, 'sales')).toMatchObject({ state: 'ringing', caller: { number: '+14155550123' } });
+    expect(view(main, 'sales').caller?.name).toBeUndefined();
+  });
+
   it('a repeated ring for the same call is one offer, not a second caller', () => {
     const main = new ShellMain({ stored });
     main.capture('sales', replayed(RC, 5)).capture('sales', replayed(RC, 6)); // the widget repeats its ring
