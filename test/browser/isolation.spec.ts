@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, vendorFrame } from './harness/fixtures';
+import type { CaptureRecord } from './harness/shell-view';
 import { BRIDGE_NAMES, COMMAND_ENTRY } from './harness/names';
 
 /** What the page's own world can find of the bridge: typeof each name, the call attempt, all globals. */
@@ -62,9 +63,10 @@ test('direct: a vendor page script that posts while the page parses is captured;
   const { servers } = shell;
   const view = await shell.open({ vendor: 'ringcentral-embeddable', url: servers.sim('ringcentral.html'), allowedOrigins: [servers.origins.vendor] });
   expect(view.config.mode).toBe('direct');
-  // The first inline <script> in <head> posts at parse time; only a listener installed before it sees it.
-  const first = view.records[0];
-  expect(first?.message).toMatchObject({ kind: 'capture', data: { type: 'rc-login-status-notify', loggedIn: true } });
+  // The first inline <script> in <head> posts at parse time; only a listener installed before it
+  // sees it. It may be dispatched after 'load', where open() returns: wait for the first record.
+  const first = await view.waitFor(() => view.records[0], 'the first capture');
+  expect(first.message).toMatchObject({ kind: 'capture', data: { type: 'rc-login-status-notify', loggedIn: true } });
   expect(view.events()[0]).toMatchObject({ kind: 'agent.session', loggedIn: true });
 
   await expectInvisible(view.page);
@@ -76,7 +78,15 @@ test('direct: a vendor page script that posts while the page parses is captured;
 test('each document gets a fresh bridge: after the vendor page reloads it is captured again', async ({ shell }) => {
   const { servers } = shell;
   const view = await shell.open({ vendor: 'ringcentral-embeddable', url: servers.sim('ringcentral.html'), allowedOrigins: [servers.origins.vendor] });
+  const isLogin = (r: CaptureRecord) => r.message.kind === 'capture' && (r.message.data as { type?: string }).type === 'rc-login-status-notify';
+  // The page posts its login while it parses, but 'load' (where goto resolves) can come first:
+  // reloading before that message was dispatched would discard it with the old document.
+  const first = await view.waitFor(() => view.records.find(isLogin), 'the first document’s login');
   await view.page.reload();
-  await view.waitFor(() => (view.events().filter((e) => e.kind === 'agent.session').length === 2 ? true : undefined), 'a second login');
+  const again = await view.waitFor(() => view.records.find((r) => isLogin(r) && r.world !== first.world), 'a login from the reloaded document');
+  expect(again.result).toMatchObject({ accepted: true, events: [{ kind: 'agent.session', loggedIn: true }] });
+  // Two documents, two bridges, one login each.
+  expect(view.records.filter(isLogin).map((r) => r.world)).toEqual([first.world, again.world]);
+  expect(view.senderProblems).toEqual([]);
   await expectInvisible(view.page);
 });

@@ -9,6 +9,7 @@ import type { FeedEntry, ShellSnapshot, ViewHealth } from '../../shared/ipc/shel
 import type { DndSnapshot } from '../../shared/tray/dnd';
 import { noPresenceReason, settableStates } from '../../shared/tray/vendor-presence';
 import { ADAPTERS } from '../../shared/vendors/registry';
+import { RingingCallers } from './ringing-callers';
 
 const FEED_MAX = 500;
 const DETAIL_MAX = 8192;
@@ -52,6 +53,7 @@ function detailOf(value: unknown): string | undefined {
 export class ShellState {
   private readonly health = new Map<string, { health: ViewHealth; detail?: string }>();
   private presence = new Map<string, ProfilePresence>();
+  private readonly callers = new RingingCallers();
   private tray: TrayState = 'offline';
   private feed: FeedEntry[] = [];
   private readonly problems: string[] = [];
@@ -91,6 +93,7 @@ export class ShellState {
 
   record(events: readonly ShellEvent[], effects: readonly Effect[], at: number, profile: string): void {
     for (const e of events) {
+      this.callers.apply(e);
       const detail = detailOf(e.raw);
       this.push({ at: e.at, profile: e.profile, type: 'event', kind: e.kind, summary: summarizeEvent(e), ...(detail ? { detail } : {}) });
     }
@@ -98,6 +101,8 @@ export class ShellState {
       if (effect.type === 'presence') {
         this.tray = effect.state;
         this.presence = new Map(effect.profiles.map((p) => [p.profile, p]));
+        // Presence says what rings (rings also expire there): a profile that stopped forgets its offers.
+        for (const p of effect.profiles) if (p.state !== 'ringing') this.callers.clear(p.profile);
         continue;
       }
       const summary = summarizeEffect(effect);
@@ -121,16 +126,19 @@ export class ShellState {
         const h = this.health.get(p.id) ?? { health: 'loading' as const };
         const presence = this.presence.get(p.id);
         const states = [...settableStates(p.vendor)];
+        const state = presence?.state ?? ('offline' as const);
+        const caller = state === 'ringing' ? this.callers.current(p.id) : undefined;
         const entry = {
           id: p.id,
           name: p.name,
           vendor: p.vendor,
           vendorLabel: ADAPTERS[p.vendor].label,
-          state: presence?.state ?? ('offline' as const),
+          state,
           agentState: presence?.agentState ?? null,
           health: h.health,
           settableStates: states,
           ...(states.length === 0 ? { presenceNote: noPresenceReason(p.vendor) } : {}),
+          ...(caller ? { caller } : {}),
         };
         return h.detail === undefined ? entry : { ...entry, healthDetail: h.detail };
       }),
@@ -141,12 +149,14 @@ export class ShellState {
       firstRun: this.firstRun,
       guide: this.guide,
       problems: [...this.problems],
+      // Newest first, the one order ShellSnapshotSchema accepts (kept oldest first here: push is cheap).
       feed: [...this.feed].reverse(),
     };
   }
 
-  private push(entry: Omit<FeedEntry, 'id'>): void {
-    this.feed.push({ id: `f${++this.seq}`, ...entry });
+  private push(entry: Omit<FeedEntry, 'id' | 'seq'>): void {
+    const seq = ++this.seq;
+    this.feed.push({ id: `f${seq}`, seq, ...entry });
     if (this.feed.length > FEED_MAX) this.feed = this.feed.slice(-FEED_MAX);
   }
 }

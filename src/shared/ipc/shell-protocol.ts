@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { TRAY_STATES } from '../contract/effects';
 import { SettingsSchema, type Settings } from '../contract/settings';
-import { AgentStateSchema, KindSchema, VendorIdSchema, type AgentState } from '../contract/shell-event';
+import { AgentStateSchema, FIELD_LIMITS, KindSchema, MediaSchema, VendorIdSchema, type AgentState } from '../contract/shell-event';
 import { DndSnapshotSchema, DND_MODES, type DndMode } from '../tray/dnd';
 
 export const ViewHealthSchema = z.enum(['loading', 'ok', 'recovering', 'unresponsive', 'failed']);
@@ -15,6 +15,11 @@ export type ViewHealth = z.infer<typeof ViewHealthSchema>;
 export const FeedEntrySchema = z.strictObject({
   /** Stable across snapshots, for list keys and expansion state. */
   id: z.string().max(200),
+  /**
+   * The order main recorded it in: ShellState numbers entries 1, 2, 3, … as they happen. Capture
+   * times (`at`) cannot order the feed: they come from each view's clock and may tie.
+   */
+  seq: z.number().int().positive(),
   at: z.number(),
   profile: z.string(),
   type: z.enum(['event', 'rejection', 'effect', 'permission', 'health']),
@@ -26,6 +31,38 @@ export const FeedEntrySchema = z.strictObject({
   detail: z.string().max(8192).optional(),
 });
 export type FeedEntry = z.infer<typeof FeedEntrySchema>;
+
+/**
+ * The feed's one order on the wire is newest first (strictly decreasing `seq`), and the UI shows it
+ * as it arrives. The shell preload parses every snapshot with this schema, so a producer that sends
+ * another order is refused at the boundary instead of showing the agent the day's oldest events.
+ */
+export const FeedSchema = z
+  .array(FeedEntrySchema)
+  .max(500)
+  .superRefine((feed, ctx) => {
+    for (let i = 1; i < feed.length; i++) {
+      const before = feed[i - 1]!.seq;
+      const entry = feed[i]!.seq;
+      if (entry >= before) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'seq'],
+          message: `the feed must be newest first (strictly decreasing seq), but entry ${i} has seq ${entry} after seq ${before}`,
+        });
+        return;
+      }
+    }
+  });
+
+/** Who a ringing profile's newest offer is from (its interaction.offered event), and how it comes. */
+export const CallerSchema = z.strictObject({
+  name: z.string().max(FIELD_LIMITS.name).optional(),
+  number: z.string().max(FIELD_LIMITS.number).optional(),
+  queue: z.string().max(FIELD_LIMITS.queue).optional(),
+  media: MediaSchema.optional(),
+});
+export type Caller = z.infer<typeof CallerSchema>;
 
 export const ProfileViewSchema = z.strictObject({
   id: z.string(),
@@ -40,7 +77,9 @@ export const ProfileViewSchema = z.strictObject({
   settableStates: z.array(AgentStateSchema),
   /** Why presence cannot be set from Switchboard, when settableStates is empty. */
   presenceNote: z.string().max(300).optional(),
-});
+  /** Only while `state` is 'ringing', and only when the offer names a party, number or queue. */
+  caller: CallerSchema.optional(),
+}).refine((p) => p.caller === undefined || p.state === 'ringing', { path: ['caller'], message: 'a caller is shown only while the profile rings' });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
 export const ShellSnapshotSchema = z.strictObject({
@@ -54,7 +93,8 @@ export const ShellSnapshotSchema = z.strictObject({
   /** Show the first-run guide (first run with the demo, until dismissed). */
   guide: z.boolean(),
   problems: z.array(z.string().max(1000)).max(20),
-  feed: z.array(FeedEntrySchema).max(500),
+  /** Newest first: see FeedSchema. */
+  feed: FeedSchema,
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 

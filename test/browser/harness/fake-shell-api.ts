@@ -2,15 +2,20 @@
  * A fake `window.switchboard` for the shell UI in the browser tier: the ShellApi main and the
  * shell preload implement, played by the test. installFakeShellApi is serialized into the page
  * with page.addInitScript, so it runs before the UI's scripts and may use nothing from outside
- * its own body. It records every call, answers with what the test set, and reacts like main to
- * selectProfile and setDnd (a new snapshot), so flows can be followed end to end.
+ * its own body. It records every call and answers with what the test set; selectProfile, setDnd
+ * and dismissGuide go to main's modules in the test process (test/support/shell-main.ts, through
+ * the page binding MAIN_BINDING), whose next snapshot it pushes, as main would.
  */
 import type { AgentState } from '../../../src/shared/contract/shell-event';
 import type { Settings } from '../../../src/shared/contract/settings';
 import type { ConnectionTest, Outcome, SaveResult, SettingsView, ShellApi, ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
 import type { DndMode } from '../../../src/shared/tray/dnd';
+import type { MainCall } from '../../support/shell-main';
 
 export type ApiMethod = keyof ShellApi;
+
+/** The page binding through which the fake asks main (ShellMain.handle) for its next snapshot. */
+export const MAIN_BINDING = '__shellMain';
 
 export interface FakeCall {
   method: ApiMethod;
@@ -29,6 +34,8 @@ export interface FakeResponses {
 export interface FakeInit {
   snapshot: ShellSnapshot;
   responses: FakeResponses;
+  /** MAIN_BINDING's name (the function is serialized alone, so it cannot import it). */
+  mainBinding: string;
 }
 
 /** What the page holds as globalThis.__fakeShell (test-side only: the UI never reads it). */
@@ -62,7 +69,7 @@ export function installFakeShellApi(init: FakeInit): void {
   };
   // A copy, as IPC would make: the page can never hold on to the test's objects.
   const record = (method: ApiMethod, ...args: unknown[]) => control.calls.push({ method, args: structuredClone(args) });
-  const HOUR = 60 * 60 * 1000;
+  const main = (call: MainCall) => (g as unknown as Record<string, (call: MainCall) => Promise<ShellSnapshot>>)[init.mainBinding]!(call).then((s) => control.push(s));
 
   const api: ShellApi = {
     async getState() {
@@ -76,13 +83,11 @@ export function installFakeShellApi(init: FakeInit): void {
     },
     selectProfile(id: string) {
       record('selectProfile', id);
-      if (control.snapshot.profiles.some((p) => p.id === id)) control.push({ ...control.snapshot, selected: id });
+      void main({ method: 'selectProfile', arg: id });
     },
     async setDnd(mode: DndMode) {
       record('setDnd', mode);
-      const until = mode === 'hour' ? Date.now() + HOUR : Date.now() + 20 * HOUR;
-      const dnd = mode === 'on' || mode === 'off' ? { mode } : { mode, until };
-      control.push({ ...control.snapshot, dnd, tray: mode === 'off' ? 'available' : 'dnd' });
+      await main({ method: 'setDnd', arg: mode });
     },
     async setPresence(profile: string, state: AgentState) {
       record('setPresence', profile, state);
@@ -113,7 +118,7 @@ export function installFakeShellApi(init: FakeInit): void {
     },
     dismissGuide() {
       record('dismissGuide');
-      control.push({ ...control.snapshot, guide: false });
+      void main({ method: 'dismissGuide' });
     },
     setOverlay(open: boolean) {
       record('setOverlay', open);

@@ -26,6 +26,8 @@ type Capture = Extract<CaptureMessage, { kind: 'capture' }>;
 
 export interface CaptureRecord {
   message: CaptureMessage;
+  /** The isolated world (CDP execution context) that called the binding: one per document. */
+  world: number;
   /** The pipeline's decision, for kind 'capture'. */
   result?: PipelineResult;
   /** Wall-clock-aligned high-resolution times (performance.timeOrigin + performance.now()). */
@@ -137,7 +139,7 @@ export class ShellView {
     }
     const message = parsed.data;
     const result = message.kind === 'capture' ? this.pipeline.process(rawCapture(this.profile, message)) : undefined;
-    const record: CaptureRecord = { message, arrivedAt, decidedAt: now(), ...(result ? { result } : {}) };
+    const record: CaptureRecord = { message, world: contextId, arrivedAt, decidedAt: now(), ...(result ? { result } : {}) };
     this.records.push(record);
     this.onRecord?.(record);
     this.changes.notify();

@@ -3,22 +3,25 @@
  * (main hides the vendor view), filtered by profile, kind and text, raw payloads expanded and
  * copied, the log exported and its folder opened.
  */
-import { FEED, feedEntry, init, workday } from './data';
+import { EXPERTFLOW, morning, RC } from './data';
 import { expect, test } from './fixtures';
-
-const withFeed = () => workday({ feed: FEED });
+import { replayed } from '../../support/vendor-traffic';
 
 test('the rail shows events as they happen, newest first; Expand opens the feed page and main hides the view under it', async ({ openShell, page }) => {
-  const ui = await openShell(init(withFeed()));
+  const ui = await openShell(morning());
   const panel = page.locator('.rail').getByRole('region', { name: 'Live events' });
   const items = panel.getByRole('list', { name: 'Latest events, newest first' }).getByRole('listitem');
-  await expect(items).toHaveCount(FEED.length);
-  await expect(items.first()).toContainText('interaction.ended Jane Doe');
+  await expect(items).toHaveCount(14);
+  // The morning's last capture first (the call that ended), its first last (RingCentral signing in).
+  await expect(items.first()).toContainText('Sales US interaction.ended Jane Doe +16505550100 — Sales [rc-call-end-notify]');
+  await expect(items.last()).toContainText('Sales US agent.session logged in [rc-login-status-notify]');
 
-  await ui.push(withFeed());
-  const fresh = feedEntry({ profile: 'support', type: 'event', kind: 'interaction.offered', summary: 'interaction.offered Ada Lovelace [NEW_TASK]' });
-  await ui.push(workday({ feed: [...FEED, fresh] }));
-  await expect(items.first()).toContainText('Ada Lovelace');
+  // A chat task rings on Support EU now: it is at the top, its notification above it.
+  ui.main.capture('support', replayed(EXPERTFLOW, 5)); // taskRequest from Jane Doe, Web Support
+  await ui.update();
+  await expect(items).toHaveCount(16);
+  await expect(items.nth(0)).toContainText('Support EU notify: Jane Doe (43466) — Web Support');
+  await expect(items.nth(1)).toContainText('Support EU interaction.offered Jane Doe 43466 — Web Support [taskRequest]');
 
   const expand = panel.getByRole('button', { name: 'Expand live events' });
   await expand.click();
@@ -26,62 +29,79 @@ test('the rail shows events as they happen, newest first; Expand opens the feed 
   await expect(heading).toBeFocused();
   const collapse = panel.getByRole('button', { name: 'Collapse live events' });
   await expect(collapse).toHaveAttribute('aria-expanded', 'true');
-  expect(await ui.argsOf('setOverlay')).toEqual([[false], [true]]);
-  await expect(page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem').first()).toContainText('Ada Lovelace');
+  await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false], [true]]);
+  await expect(page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem').first()).toContainText('notify: Jane Doe (43466) — Web Support');
 
   await page.getByRole('button', { name: 'Close event feed' }).click();
   await expect(heading).toHaveCount(0);
-  expect(await ui.argsOf('setOverlay')).toEqual([[false], [true], [false]]);
+  await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false], [true], [false]]);
   await expect(panel.getByRole('button', { name: 'Expand live events' })).toBeFocused();
 });
 
 test('filters by profile, kind and text, alone and combined', async ({ openShell, page }) => {
-  const ui = await openShell(init(withFeed()));
+  const ui = await openShell(morning());
   await page.getByRole('button', { name: 'Expand live events' }).click();
   const list = page.getByRole('list', { name: 'Events, newest first' });
   const rows = list.locator('.feed-row .feed-summary');
   const count = page.locator('.feed-count');
-  await expect(count).toHaveText('6 events');
+  await expect(count).toHaveText('14 events');
 
   const profile = page.getByRole('combobox', { name: 'Profile' });
   const kind = page.getByRole('combobox', { name: 'Kind' });
   const search = page.getByRole('searchbox', { name: 'Search' });
 
   await profile.selectOption({ label: 'Chat desk' });
-  await expect(rows).toHaveText([/^rejected: origin/, /^message\.inbound Omar/]);
-  await expect(count).toHaveText('2 of 6 events match');
+  await expect(rows).toHaveText([
+    /^rejected: bridge: origin https:\/\/evil\.example is not allowed/,
+    /^notify: Jane Doe · Chat desk — Are you still there\?/,
+    /^message\.inbound Jane Doe “Are you still there\?”/,
+    /^vendor\.info \[smcc:task:selected\]/,
+    /^notify: Jane Doe — global — Incoming task · Chat desk/,
+    /^interaction\.offered Jane Doe — global “Hello, my order #4411 has not arrived”/,
+  ]);
+  await expect(count).toHaveText('6 of 14 events match');
 
   await kind.selectOption('rejection');
-  await expect(rows).toHaveText([/^rejected: origin https:\/\/evil\.example/]);
+  await expect(rows).toHaveText([/^rejected: bridge: origin https:\/\/evil\.example/]);
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(count).toHaveText('6 events');
+  await expect(count).toHaveText('14 events');
   await kind.selectOption('permission');
-  await expect(rows).toHaveText([/^media \(audio\) granted/]);
+  await expect(rows).toHaveText(['media (audio) granted to https://cx.example.com: allowed origin']);
 
   await kind.selectOption('');
   await search.fill('JANE');
-  await expect(rows).toHaveText([/^interaction\.ended Jane Doe/, /^interaction\.offered Jane Doe/]);
-  // Text is searched in the raw payload too.
-  await search.fill('call-42');
-  await expect(rows).toHaveText([/^interaction\.offered Jane Doe/]);
+  await expect(rows).toHaveText([
+    /^interaction\.ended Jane Doe/,
+    /^interaction\.connected Jane Doe/,
+    /^notify: Jane Doe \(\+16505550100\)/,
+    /^interaction\.offered Jane Doe \+16505550100/,
+    /^notify: Jane Doe · Chat desk/,
+    /^message\.inbound Jane Doe/,
+    /^notify: Jane Doe — global/,
+    /^interaction\.offered Jane Doe — global/,
+  ]);
+  // Text is searched in the raw payload too: only RingCentral's end notice carries an endTime.
+  await search.fill('endTime');
+  await expect(rows).toHaveText([/^interaction\.ended Jane Doe \+16505550100/]);
 
   await search.fill('jane');
   await kind.selectOption('interaction.offered');
   await profile.selectOption({ label: 'Sales US' });
-  await expect(rows).toHaveText([/^interaction\.offered Jane Doe \+1 650 555 0100/]);
-  await expect(count).toHaveText('1 of 6 events match');
+  await expect(rows).toHaveText(['interaction.offered Jane Doe +16505550100 — Sales [rc-call-ring-notify]']);
+  await expect(count).toHaveText('1 of 14 events match');
   await list.getByRole('button', { name: /^Show raw of interaction\.offered/ }).click();
   await ui.screenshot('feed-filtered');
 
-  await profile.selectOption({ label: 'Chat desk' });
+  await profile.selectOption({ label: 'Support EU' });
   await expect(page.getByText('No event matches these filters.')).toBeVisible();
 });
 
 test('an entry expands to its raw payload, which scrolls, and Copy copies it as is', async ({ openShell, page }) => {
-  const ui = await openShell(init(withFeed()));
+  const ui = await openShell(morning());
+  const ring = ui.main.snapshot().feed.find((e) => e.summary.startsWith('interaction.offered Jane Doe +16505550100'))!;
   await page.getByRole('button', { name: 'Expand live events' }).click();
-  const offered = page.locator('.feed-item').filter({ hasText: 'interaction.offered Jane Doe' });
+  const offered = page.locator('.feed-item').filter({ hasText: ring.summary });
   const show = offered.getByRole('button', { name: /^Show raw of interaction\.offered/ });
   await expect(show).toHaveAttribute('aria-expanded', 'false');
   await show.click();
@@ -89,15 +109,16 @@ test('an entry expands to its raw payload, which scrolls, and Copy copies it as 
   await expect(hide).toHaveAttribute('aria-expanded', 'true');
 
   const raw = offered.getByLabel('Raw payload of interaction.offered');
-  await expect(raw).toHaveText(FEED[1]!.detail!);
+  // RingCentral's ring notice as the widget posted it, pretty-printed.
+  await expect(raw).toHaveText(JSON.stringify(replayed(RC, 5).data, null, 2));
   await expect(hide).toHaveAttribute('aria-controls', (await raw.getAttribute('id'))!);
   // Long payloads scroll inside their box, which keyboard users can focus to scroll.
-  expect(await raw.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  expect(await raw.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
   await expect(raw).toHaveAttribute('tabindex', '0');
 
   await offered.getByRole('button', { name: /^Copy interaction\.offered/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied the raw payload.' })).toBeVisible();
-  expect(await ui.argsOf('copyText')).toEqual([[FEED[1]!.detail]]);
+  await expect.poll(() => ui.argsOf('copyText')).toEqual([[ring.detail]]);
 
   // An entry without a payload copies its line; "Copy shown" copies every shown entry.
   await page.locator('.feed-item').filter({ hasText: 'media (audio) granted' }).getByRole('button', { name: /^Copy permission/ }).click();
@@ -105,16 +126,17 @@ test('an entry expands to its raw payload, which scrolls, and Copy copies it as 
   expect((await ui.argsOf('copyText'))[1]![0]).toMatch(/^\d{4}-\d\d-\d\dT.* support permission media \(audio\) granted/);
   await page.getByRole('searchbox', { name: 'Search' }).fill('jane');
   await page.getByRole('button', { name: 'Copy shown' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Copied 2 events.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied 8 events.' })).toBeVisible();
   const shown = (await ui.argsOf('copyText'))[2]![0] as string;
-  expect(shown.split('\n')).toHaveLength(2);
+  expect(shown.split('\n')).toHaveLength(8);
+  expect(shown.split('\n')[0]).toMatch(/^\d{4}-\d\d-\d\dT.* sales interaction\.ended interaction\.ended Jane Doe/);
 
   await hide.click();
   await expect(raw).toHaveCount(0);
 });
 
 test('Export log… and Open logs folder ask main and show what it answered, success or failure', async ({ openShell, page }) => {
-  const ui = await openShell(init(withFeed()));
+  const ui = await openShell(morning());
   await page.getByRole('button', { name: 'Expand live events' }).click();
 
   await page.getByRole('button', { name: 'Export log…' }).click();
@@ -130,7 +152,7 @@ test('Export log… and Open logs folder ask main and show what it answered, suc
   await page.getByRole('button', { name: 'Open logs folder' }).click();
   await expect(page.getByRole('alert')).toHaveText('The logs folder does not exist yet');
 
-  expect((await ui.calls()).filter((c) => c.method === 'exportLog' || c.method === 'openLogsFolder').map((c) => c.method)).toEqual([
+  await expect.poll(async () => (await ui.calls()).filter((c) => c.method === 'exportLog' || c.method === 'openLogsFolder').map((c) => c.method)).toEqual([
     'exportLog',
     'exportLog',
     'openLogsFolder',
@@ -139,14 +161,17 @@ test('Export log… and Open logs folder ask main and show what it answered, suc
 });
 
 test('when main selects a profile (a notification was clicked), the page over the content closes to show its view', async ({ openShell, page }) => {
-  const ui = await openShell(init(withFeed()));
+  const ui = await openShell(morning());
   await page.getByRole('button', { name: 'Expand live events' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Event feed' })).toBeVisible();
   // An unrelated update leaves the page open.
-  await ui.push(withFeed());
+  ui.main.capture('sales', replayed(RC, 19)); // an SMS arrives
+  await ui.update();
+  await expect(page.locator('.feed-count')).toHaveText('16 events');
   await expect(page.getByRole('heading', { level: 1, name: 'Event feed' })).toBeVisible();
-  await ui.push(workday({ feed: FEED, selected: 'support' }));
+  ui.main.select('support');
+  await ui.update();
   await expect(page.getByRole('heading', { level: 1, name: 'Event feed' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Profiles' }).locator('[aria-current="page"]')).toHaveAccessibleName(/^Support EU,/);
-  expect(await ui.argsOf('setOverlay')).toEqual([[false], [true], [false]]);
+  await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false], [true], [false]]);
 });

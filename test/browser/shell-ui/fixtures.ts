@@ -7,9 +7,11 @@ import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import type { ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
+import type { MainCall, ShellMain } from '../../support/shell-main';
 import { fromRoot } from '../harness/bundles';
-import { installFakeShellApi, type ApiMethod, type FakeCall, type FakeControl, type FakeInit, type FakeResponses } from '../harness/fake-shell-api';
+import { installFakeShellApi, MAIN_BINDING, type ApiMethod, type FakeCall, type FakeControl, type FakeResponses } from '../harness/fake-shell-api';
 import { startShellUiServer, type ShellUiServer } from '../harness/shell-ui-server';
+import { responses } from './data';
 
 export { expect } from '@playwright/test';
 
@@ -18,7 +20,16 @@ interface FakeWindow {
 }
 
 export class ShellUi {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    /** main's side: change it as main would be changed, then update() the page. */
+    readonly main: ShellMain,
+  ) {}
+
+  /** main pushes its current snapshot (CHANNELS.shellUpdate). */
+  update(): Promise<void> {
+    return this.push(this.main.snapshot());
+  }
 
   calls(method?: ApiMethod): Promise<FakeCall[]> {
     return this.page.evaluate((m) => (globalThis as unknown as FakeWindow).__fakeShell.calls.filter((c) => m === undefined || c.method === m), method);
@@ -35,7 +46,7 @@ export class ShellUi {
     return this.calls(method);
   }
 
-  push(snapshot: ShellSnapshot): Promise<void> {
+  private push(snapshot: ShellSnapshot): Promise<void> {
     return this.page.evaluate((s) => (globalThis as unknown as FakeWindow).__fakeShell.push(s), snapshot);
   }
 
@@ -68,7 +79,18 @@ export class ShellUi {
   }
 }
 
-export const test = base.extend<{ openShell(init: FakeInit): Promise<ShellUi> }, { shellUiServer: ShellUiServer }>({
+/**
+ * SHELL_UI_SLOW_FRAMES=1: every animation frame's callbacks run 60 ms late, as on a loaded
+ * machine, so Preact's effects (which run after paint) trail the DOM by that much. A test that
+ * reads the fake's calls before the effect that makes them fails then; used to check the suite.
+ */
+function slowFrames(): void {
+  const w = globalThis as unknown as { requestAnimationFrame(cb: (t: number) => void): number; setTimeout(fn: () => void, ms: number): number; performance: { now(): number } };
+  const raf = w.requestAnimationFrame.bind(w);
+  w.requestAnimationFrame = (cb) => raf(() => w.setTimeout(() => cb(w.performance.now()), 60));
+}
+
+export const test = base.extend<{ openShell(main: ShellMain, answers?: Partial<FakeResponses>): Promise<ShellUi> }, { shellUiServer: ShellUiServer }>({
   shellUiServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here
     async ({}, use) => {
@@ -80,10 +102,15 @@ export const test = base.extend<{ openShell(init: FakeInit): Promise<ShellUi> },
   ],
   viewport: { width: 1280, height: 800 },
   openShell: async ({ page, shellUiServer }, use) => {
-    await use(async (init) => {
-      await page.addInitScript(installFakeShellApi, init);
+    // The binding outlives navigations: a test that opens the shell again hands it another main.
+    let current: ShellMain | null = null;
+    await page.exposeFunction(MAIN_BINDING, (call: MainCall) => current!.handle(call));
+    await use(async (main, answers = {}) => {
+      current = main;
+      if (process.env.SHELL_UI_SLOW_FRAMES) await page.addInitScript(slowFrames);
+      await page.addInitScript(installFakeShellApi, { snapshot: main.snapshot(), responses: responses(main, answers), mainBinding: MAIN_BINDING });
       await page.goto(shellUiServer.url);
-      const ui = new ShellUi(page);
+      const ui = new ShellUi(page, main);
       // Rendered from the first snapshot.
       await page.locator('header.top').waitFor();
       return ui;

@@ -2,11 +2,12 @@
  * The shell UI's main screen against a fake ShellApi: first run, a ringing call, switching
  * profiles (click, Ctrl+1..9), DND (Ctrl+Shift+D, header) and per-profile presence.
  */
-import { FEED, firstRun, init, workday } from './data';
+import { replayed } from '../../support/vendor-traffic';
+import { firstRun, RC, workday } from './data';
 import { expect, test } from './fixtures';
 
 test('first run: the demo softphone profile and the guide; dismissing the guide calls dismissGuide', async ({ openShell, page }) => {
-  const ui = await openShell(init(firstRun()));
+  const ui = await openShell(firstRun().main);
   const demo = page.getByRole('navigation', { name: 'Profiles' }).getByRole('button');
   await expect(demo).toHaveCount(1);
   await expect(demo).toHaveAccessibleName('Demo softphone, Available');
@@ -21,26 +22,25 @@ test('first run: the demo softphone profile and the guide; dismissing the guide 
     /^Set do not disturb from the tray:/,
   ]);
   // Nothing covers the vendor view on the main screen.
-  expect(await ui.argsOf('setOverlay')).toEqual([[false]]);
+  await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false]]);
   await ui.screenshot('first-run');
 
   await guide.getByRole('button', { name: 'Got it, hide the guide' }).click();
   await expect(guide).toHaveCount(0);
-  expect(await ui.argsOf('dismissGuide')).toEqual([[]]);
+  await expect.poll(() => ui.argsOf('dismissGuide')).toEqual([[]]);
   // The page's strict CSP (no inline scripts or styles) held throughout.
   expect(await ui.violations()).toEqual([]);
 });
 
 test('a ringing call is unmistakable: the word, a bell, a strong colour and motion, and it is announced', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   const sales = page.getByRole('button', { name: /^Sales US,/ });
   await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, Available');
 
-  const ringing = workday({ tray: 'ringing', feed: FEED.slice(0, 2) });
-  ringing.profiles[0] = { ...ringing.profiles[0]!, state: 'ringing' };
-  await ui.push(ringing);
+  ui.main.capture('sales', replayed(RC, 5)); // rc-call-ring-notify: Jane Doe
+  await ui.update();
 
-  await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, Ringing');
+  await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, Ringing, Jane Doe +16505550100');
   await expect(sales).toHaveAttribute('data-state', 'ringing');
   const badge = sales.locator('.badge');
   await expect(badge).toHaveText('Ringing');
@@ -50,7 +50,7 @@ test('a ringing call is unmistakable: the word, a bell, a strong colour and moti
   await expect(sales).toHaveCSS('animation-name', 'rail-ring');
   // The header mirrors the tray's aggregate state.
   await expect(page.getByRole('button', { name: /^Presence: Ringing/ })).toBeVisible();
-  await expect(page.locator('[role="status"][aria-live="polite"][aria-atomic="true"]')).toHaveText('Incoming: Sales US ringing');
+  await expect(page.locator('[role="status"][aria-live="polite"][aria-atomic="true"]')).toHaveText('Incoming call from Jane Doe on Sales US');
   await ui.screenshot('ringing');
 
   // With reduced motion: no pulse, a steady outline instead; still the word and the colour.
@@ -60,12 +60,18 @@ test('a ringing call is unmistakable: the word, a bell, a strong colour and moti
   await expect(sales).toHaveCSS('outline-style', 'solid');
   await expect(badge).toHaveText('Ringing');
 
-  await ui.push(workday());
+  // Answered: no longer ringing; ended: available again.
+  ui.main.capture('sales', replayed(RC, 9)); // rc-call-start-notify
+  await ui.update();
+  await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, On call');
+  await expect(badge.locator('svg.bell-icon')).toHaveCount(0);
+  ui.main.capture('sales', replayed(RC, 13)); // rc-call-end-notify
+  await ui.update();
   await expect(sales).toHaveAccessibleName('Sales US, RingCentral Embeddable, Available');
 });
 
 test('profiles are selected by click and by Ctrl/Cmd+1..9', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   const rail = page.getByRole('navigation', { name: 'Profiles' });
   const current = rail.locator('[aria-current="page"]');
   await expect(current).toHaveAccessibleName(/^Sales US,/);
@@ -85,11 +91,11 @@ test('profiles are selected by click and by Ctrl/Cmd+1..9', async ({ openShell, 
   await page.keyboard.press('2');
   await page.keyboard.press('Control+2');
   await expect(current).toHaveAccessibleName(/^Chat desk,/);
-  expect(await ui.argsOf('selectProfile')).toEqual([['chat'], ['support'], ['sales'], ['chat']]);
+  await expect.poll(() => ui.argsOf('selectProfile')).toEqual([['chat'], ['support'], ['sales'], ['chat']]);
 });
 
 test('Ctrl+Shift+D toggles do-not-disturb through setDnd: on, then off', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   const presence = page.getByRole('button', { name: /^Presence:/ });
   await expect(presence).toHaveAccessibleName('Presence: Available');
 
@@ -97,11 +103,13 @@ test('Ctrl+Shift+D toggles do-not-disturb through setDnd: on, then off', async (
   await expect(presence).toHaveAccessibleName('Presence: Do not disturb');
   await page.keyboard.press('Control+Shift+D');
   await expect(presence).toHaveAccessibleName('Presence: Available');
-  expect(await ui.argsOf('setDnd')).toEqual([['on'], ['off']]);
+  await expect.poll(() => ui.argsOf('setDnd')).toEqual([['on'], ['off']]);
 });
 
 test('the header presence control mirrors the tray: DND choices and per-profile presence, with the reason a command failed', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday(), { setPresence: { ok: false, reason: 'RingCentral is not signed in' } }));
+  const ui = await openShell(workday(), { setPresence: { ok: false, reason: 'RingCentral is not signed in' } });
+  // The page reads the same clock as main, so "for 1 hour" ends at a known time on any day.
+  await page.clock.setFixedTime(ui.main.now);
   const presence = page.getByRole('button', { name: /^Presence:/ });
   await expect(presence).toHaveAttribute('aria-expanded', 'false');
   await presence.click();
@@ -114,8 +122,8 @@ test('the header presence control mirrors the tray: DND choices and per-profile 
   await expect(dnd.getByRole('button', { name: 'Off' })).toHaveAttribute('aria-pressed', 'true');
   await dnd.getByRole('button', { name: 'For 1 hour' }).click();
   await expect(dnd.getByRole('button', { name: 'For 1 hour' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(dnd).toHaveAccessibleName(/^Do not disturb: On until \d\d:\d\d$/);
-  expect(await ui.argsOf('setDnd')).toEqual([['hour']]);
+  await expect(dnd).toHaveAccessibleName('Do not disturb: On until 10:20');
+  await expect.poll(() => ui.argsOf('setDnd')).toEqual([['hour']]);
 
   // Per profile: the states its vendor can be set to (the rest listed, disabled), as in the tray.
   const sales = panel.getByRole('combobox', { name: 'Sales US — Available' });
@@ -124,12 +132,12 @@ test('the header presence control mirrors the tray: DND choices and per-profile 
   expect(enabled).toEqual(['Available', 'Busy', 'Do not disturb', 'Offline']);
   await sales.selectOption('busy');
   await expect(panel.getByRole('alert')).toHaveText('Could not set Busy: RingCentral is not signed in');
-  expect(await ui.argsOf('setPresence')).toEqual([['sales', 'busy']]);
+  await expect.poll(() => ui.argsOf('setPresence')).toEqual([['sales', 'busy']]);
 
   await ui.respond('setPresence', { ok: true, detail: 'Away sent to ExpertFlow' });
-  await panel.getByRole('combobox', { name: 'Support EU — Busy' }).selectOption('away');
+  await panel.getByRole('combobox', { name: 'Support EU — Available' }).selectOption('away');
   await expect(panel.getByRole('status').filter({ hasText: 'Away sent to ExpertFlow' })).toBeVisible();
-  expect((await ui.argsOf('setPresence')).at(-1)).toEqual(['support', 'away']);
+  await expect.poll(async () => (await ui.argsOf('setPresence')).at(-1)).toEqual(['support', 'away']);
 
   // A vendor without presence commands: no control, the reason instead.
   await expect(panel.getByRole('combobox', { name: /^Chat desk/ })).toHaveCount(0);

@@ -4,14 +4,15 @@
  */
 import type { Page } from '@playwright/test';
 import { SettingsSchema, type SettingsInput } from '../../../src/shared/contract/settings';
-import { init, settingsView, WORKDAY_SETTINGS, workday } from './data';
+import { POLICY_FILE } from '../../support/shell-main';
+import { POLICY, PROFILE_LIST_POLICY, WORKDAY_SETTINGS, workday } from './data';
 import { expect, test, type ShellUi } from './fixtures';
 
 async function openSettings(ui: ShellUi, page: Page) {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Save settings' })).toBeVisible();
-  expect(await ui.argsOf('setOverlay')).toEqual([[false], [true]]);
+  await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false], [true]]);
 }
 
 /** The error text a control points at with aria-describedby (and its aria-invalid). */
@@ -34,7 +35,7 @@ async function expectLocked(page: Page, control: ReturnType<Page['locator']>, re
 const cards = (page: Page) => page.locator('.profile-card h3');
 
 test('a new profile with a bad URL, origins, auth host and mode shows each error at its field and is not saved; fixed, it is saved as typed', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   await openSettings(ui, page);
   await page.getByRole('button', { name: 'Add profile' }).click();
   const card = page.locator('.profile-card').last();
@@ -62,6 +63,7 @@ test('a new profile with a bad URL, origins, auth host and mode shows each error
   await expect(page.getByRole('alert').filter({ hasText: 'problems to fix before saving' })).toHaveText('4 problems to fix before saving: see the marked fields.');
   // Focus goes to the first field to fix.
   await expect(url).toBeFocused();
+  // Nothing to wait for: the click was handled (errors shown, focus moved) without a save.
   expect(await ui.argsOf('saveSettings')).toEqual([]);
   await ui.screenshot('settings-errors');
 
@@ -92,14 +94,13 @@ test('a new profile with a bad URL, origins, auth host and mode shows each error
       },
     ],
   });
-  expect(await ui.argsOf('saveSettings')).toEqual([[expected]]);
+  await expect.poll(() => ui.argsOf('saveSettings')).toEqual([[expected]]);
   // Saved: the page reloads what main now holds.
-  expect(await ui.argsOf('getSettings')).toHaveLength(2);
+  await expect.poll(() => ui.argsOf('getSettings')).toHaveLength(2);
 });
 
 test("main's own issues are shown at their fields (a profile's card opens itself) and in the summary", async ({ openShell, page }) => {
-  const ui = await openShell(
-    init(workday(), {
+  const ui = await openShell(workday(), {
       saveSettings: {
         ok: false,
         issues: [
@@ -108,8 +109,7 @@ test("main's own issues are shown at their fields (a profile's card opens itself
           { path: '', message: 'settings are being changed by another window' },
         ],
       },
-    }),
-  );
+    });
   await openSettings(ui, page);
   await expect(page.getByRole('textbox', { name: 'Vendor URL' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -119,11 +119,11 @@ test("main's own issues are shown at their fields (a profile's card opens itself
   await expect(chat.getByRole('button', { name: 'Close Chat desk' })).toHaveAttribute('aria-expanded', 'true');
   expect(await errorOf(page, page.getByRole('textbox', { name: 'Forwarding endpoint' }))).toBe('Must be on the corporate network');
   await expect(page.getByRole('alert').filter({ hasText: 'problems to fix' })).toContainText('Settings are being changed by another window');
-  expect(await ui.argsOf('saveSettings')).toHaveLength(1);
+  await expect.poll(() => ui.argsOf('saveSettings')).toHaveLength(1);
 });
 
 test('profiles are moved up and down and removed; Save sends the new order', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   await openSettings(ui, page);
   await expect(cards(page)).toHaveText([/^Sales US/, /^Chat desk/, /^Support EU/]);
   await expect(page.getByRole('button', { name: 'Move up Sales US' })).toBeDisabled();
@@ -156,7 +156,7 @@ test('profiles are moved up and down and removed; Save sends the new order', asy
 });
 
 test('every other option is edited and saved; an out-of-range number is an inline error', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   await openSettings(ui, page);
   await page.getByRole('checkbox', { name: 'Calls ring through do not disturb' }).check();
   await page.getByRole('checkbox', { name: 'No notification for the profile on screen' }).check();
@@ -197,33 +197,33 @@ test('every other option is edited and saved; an out-of-range number is an inlin
   );
 });
 
+/** Every lock main derives from a policy file gives this reason (src/main/settings/policy.ts). */
+const POLICY_REASON = `Set by your IT department (policy file ${POLICY_FILE})`;
+
 test('fields IT locked are disabled and show a lock with the reason; Save keeps their values', async ({ openShell, page }) => {
-  const locks = {
-    'logs.redaction': 'Compliance policy CC-12: phone numbers are masked',
-    forwarding: 'Events go to the central SIEM',
-    'profiles.sales': 'The US sales line is managed by IT',
-    'dndSchedule.days': 'Opening hours are set per site',
-  };
-  const settings = { ...WORKDAY_SETTINGS, logs: { redaction: 'numbers' as const }, forwarding: { endpoint: 'https://siem.corp.example/in' } };
-  const ui = await openShell(init(workday(), { settings: settingsView(settings, locks) }));
+  // The policy forces redaction and the forwarding endpoint, locks the weekdays and the sales profile.
+  const ui = await openShell(workday(WORKDAY_SETTINGS, POLICY));
+  expect(ui.main.locks).toEqual({ 'logs.redaction': POLICY_REASON, 'forwarding.endpoint': POLICY_REASON, 'profiles.sales': POLICY_REASON, 'dndSchedule.days': POLICY_REASON });
   await openSettings(ui, page);
 
-  const locked = (control: ReturnType<Page['locator']>, reason: string) => expectLocked(page, control, reason);
-  await locked(page.getByRole('combobox', { name: 'Redaction' }), locks['logs.redaction']);
-  await locked(page.getByRole('textbox', { name: 'Forwarding endpoint' }), locks.forwarding);
+  const locked = (control: ReturnType<Page['locator']>) => expectLocked(page, control, POLICY_REASON);
+  await locked(page.getByRole('combobox', { name: 'Redaction' }));
+  await expect(page.getByRole('combobox', { name: 'Redaction' })).toHaveValue('numbers');
+  await locked(page.getByRole('textbox', { name: 'Forwarding endpoint' }));
+  await expect(page.getByRole('textbox', { name: 'Forwarding endpoint' })).toHaveValue('https://siem.corp.example/in');
   await expect(page.getByRole('spinbutton', { name: 'Keep log files for (days)' })).toBeEnabled();
   for (const day of ['Mon', 'Sun']) await expect(page.getByRole('group', { name: 'Weekdays' }).getByRole('checkbox', { name: day })).toBeDisabled();
-  await expect(page.getByRole('group', { name: 'Weekdays' })).toHaveAccessibleDescription(`Locked by IT: ${locks['dndSchedule.days']}`);
+  await expect(page.getByRole('group', { name: 'Weekdays' })).toHaveAccessibleDescription(`Locked by IT: ${POLICY_REASON}`);
 
   // A locked profile: no removing or moving it (nor moving another past it); its fields locked.
   const sales = page.locator('.profile-card').filter({ hasText: 'Sales US' });
-  await expect(sales.locator('.lock-note')).toHaveText(`Locked by IT: ${locks['profiles.sales']}`);
+  await expect(sales.locator('.lock-note')).toHaveText(`Locked by IT: ${POLICY_REASON}`);
   await expect(page.getByRole('button', { name: 'Remove Sales US' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Move down Sales US' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Move up Chat desk' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Move down Chat desk' })).toBeEnabled();
   await page.getByRole('button', { name: 'View Sales US' }).click();
-  await locked(sales.getByRole('textbox', { name: 'Vendor URL' }), locks['profiles.sales']);
+  await locked(sales.getByRole('textbox', { name: 'Vendor URL' }));
   await expect(sales.getByRole('radio', { name: 'Direct: the vendor page itself' })).toBeDisabled();
   await page.getByRole('button', { name: 'Edit Chat desk' }).click();
   await expect(page.locator('.profile-card').filter({ hasText: 'Chat desk' }).getByRole('textbox', { name: 'Vendor URL' })).toBeEnabled();
@@ -240,9 +240,10 @@ test('fields IT locked are disabled and show a lock with the reason; Save keeps 
 });
 
 test('a lock on the whole profile list freezes adding, removing and moving', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday(), { settings: settingsView(WORKDAY_SETTINGS, { profiles: 'Profiles come from the IT policy' }) }));
+  const ui = await openShell(workday(WORKDAY_SETTINGS, PROFILE_LIST_POLICY));
+  expect(ui.main.locks).toEqual({ 'profiles.sales': POLICY_REASON, 'profiles.chat': POLICY_REASON, 'profiles.support': POLICY_REASON, profiles: POLICY_REASON });
   await openSettings(ui, page);
-  await expect(page.getByRole('region', { name: 'Profiles' }).locator('> .lock-note')).toHaveText('Locked by IT: Profiles come from the IT policy');
+  await expect(page.getByRole('region', { name: 'Profiles' }).locator('> .lock-note')).toHaveText(`Locked by IT: ${POLICY_REASON}`);
   await expect(page.getByRole('button', { name: 'Add profile' })).toBeDisabled();
   for (const name of ['Sales US', 'Chat desk', 'Support EU']) {
     await expect(page.getByRole('button', { name: `Remove ${name}` })).toBeDisabled();
@@ -250,12 +251,12 @@ test('a lock on the whole profile list freezes adding, removing and moving', asy
   }
   // Every profile's fields point at the list's one lock note.
   await page.getByRole('button', { name: 'View Chat desk' }).click();
-  await expectLocked(page, page.getByRole('textbox', { name: 'Allowed origins' }), 'Profiles come from the IT policy');
+  await expectLocked(page, page.getByRole('textbox', { name: 'Allowed origins' }), POLICY_REASON);
   await expect(page.locator('.lock-note')).toHaveCount(1);
 });
 
 test('Test connection sends the endpoint as typed and shows the result, success or failure', async ({ openShell, page }) => {
-  const ui = await openShell(init(workday()));
+  const ui = await openShell(workday());
   await openSettings(ui, page);
   const test = page.getByRole('button', { name: 'Test connection' });
   await expect(test).toBeDisabled();
@@ -269,7 +270,7 @@ test('Test connection sends the endpoint as typed and shows the result, success 
   await ui.respond('testForwarding', { ok: false, message: 'getaddrinfo ENOTFOUND siem.example.com' });
   await test.click();
   await expect(page.getByRole('alert')).toHaveText('Connection failed: getaddrinfo ENOTFOUND siem.example.com');
-  expect(await ui.argsOf('testForwarding')).toEqual([['https://siem.example.com/in'], ['https://siem.example.com/in'], ['https://siem.example.com/in']]);
-  // Testing saves nothing.
+  await expect.poll(() => ui.argsOf('testForwarding')).toEqual([['https://siem.example.com/in'], ['https://siem.example.com/in'], ['https://siem.example.com/in']]);
+  // Testing saves nothing (the three answers above are shown: every click was handled).
   expect(await ui.argsOf('saveSettings')).toEqual([]);
 });

@@ -44,7 +44,17 @@ describe('shell state', () => {
     expect(snap.dnd).toEqual({ mode: 'hour', until: 5000 });
     expect(snap.selected).toBe('rc');
     expect(snap.profiles).toEqual([
-      { id: 'rc', name: 'RC Support', vendor: 'ringcentral-embeddable', vendorLabel: 'RingCentral Embeddable', state: 'ringing', agentState: null, health: 'loading', settableStates: ['available', 'busy', 'dnd', 'offline'] },
+      {
+        id: 'rc',
+        name: 'RC Support',
+        vendor: 'ringcentral-embeddable',
+        vendorLabel: 'RingCentral Embeddable',
+        state: 'ringing',
+        agentState: null,
+        health: 'loading',
+        settableStates: ['available', 'busy', 'dnd', 'offline'],
+        caller: { name: 'Jane Doe', number: '+15550100', media: 'voice' },
+      },
       { id: 'demo', name: 'Demo softphone', vendor: 'demo', vendorLabel: 'Demo softphone', state: 'offline', agentState: null, health: 'recovering', healthDetail: 'renderer crashed (oom)', settableStates: ['available', 'busy', 'dnd', 'offline'] },
     ]);
     expect(snap.feed.map((f) => [f.type, f.kind])).toEqual([

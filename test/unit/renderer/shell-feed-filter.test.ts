@@ -1,26 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { FeedEntrySchema, type FeedEntry } from '../../../src/shared/ipc/shell-protocol';
+import { FeedEntrySchema, FeedSchema, type FeedEntry } from '../../../src/shared/ipc/shell-protocol';
 import { clockTime, entryCopyText, entryLine, feedKindOf, filterFeed, isFeedKind, isFiltered, NO_FILTER, profileNamer } from '../../../src/renderer/shell/logic/feed-filter';
 
-let n = 0;
+// Numbered down, as snapshots list the feed: newest first.
+let n = 100;
 const entry = (over: Partial<FeedEntry>): FeedEntry =>
-  FeedEntrySchema.parse({ id: `e${++n}`, at: Date.UTC(2025, 0, 2, 3, 4, 5), profile: 'sales', type: 'event', kind: 'interaction.offered', summary: 'offered', ...over });
+  FeedEntrySchema.parse({ id: `e${n}`, seq: n--, at: Date.UTC(2025, 0, 2, 3, 4, 5), profile: 'sales', type: 'event', kind: 'interaction.offered', summary: 'offered', ...over });
 
 describe('shell feed filter', () => {
-  const feed = [
+  const feed = FeedSchema.parse([
     entry({ profile: 'sales', summary: 'interaction.offered Jane Doe +1 650 555 0100', detail: '{"call":{"id":"c1"}}' }),
     entry({ profile: 'support', kind: 'agent.state', summary: 'agent.state busy' }),
     entry({ profile: 'sales', type: 'rejection', kind: undefined, summary: 'rejected: wrong origin https://evil.example' }),
     entry({ profile: 'support', type: 'permission', kind: undefined, summary: 'media granted to https://apps.ringcentral.com' }),
-  ];
+  ]);
 
-  it('lists everything newest first without a filter', () => {
-    expect(filterFeed(feed, NO_FILTER).map((e) => e.id)).toEqual(feed.map((e) => e.id).reverse());
+  it('keeps the order main sent (newest first): it filters, it never reorders', () => {
+    expect(filterFeed(feed, NO_FILTER).map((e) => e.id)).toEqual(['e100', 'e99', 'e98', 'e97']);
     expect(isFiltered(NO_FILTER)).toBe(false);
   });
 
   it('filters by profile, by kind (rejections and permissions by their type) and by text, combined', () => {
-    expect(filterFeed(feed, { ...NO_FILTER, profile: 'sales' }).map((e) => e.summary)).toEqual([feed[2]!.summary, feed[0]!.summary]);
+    expect(filterFeed(feed, { ...NO_FILTER, profile: 'sales' }).map((e) => e.summary)).toEqual([feed[0]!.summary, feed[2]!.summary]);
     expect(filterFeed(feed, { ...NO_FILTER, kind: 'rejection' })).toEqual([feed[2]]);
     expect(filterFeed(feed, { ...NO_FILTER, kind: 'permission' })).toEqual([feed[3]]);
     expect(filterFeed(feed, { ...NO_FILTER, kind: 'agent.state' })).toEqual([feed[1]]);

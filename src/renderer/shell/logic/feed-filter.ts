@@ -35,14 +35,12 @@ export function matchesFilter(entry: FeedEntry, filter: FeedFilter): boolean {
   return [entry.summary, entry.detail ?? '', entry.profile, feedKindOf(entry)].some((s) => s.toLowerCase().includes(needle));
 }
 
-/** The entries that pass `filter`, newest first (snapshots list them oldest first). */
+/**
+ * The entries that pass `filter`, in the order main sent them: newest first (ShellSnapshotSchema
+ * refuses any other order, so nothing here reorders).
+ */
 export function filterFeed(entries: readonly FeedEntry[], filter: FeedFilter): FeedEntry[] {
-  const out: FeedEntry[] = [];
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i]!;
-    if (matchesFilter(entry, filter)) out.push(entry);
-  }
-  return out;
+  return entries.filter((entry) => matchesFilter(entry, filter));
 }
 
 export function isFiltered(filter: FeedFilter): boolean {

@@ -6,6 +6,7 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ShellApi, ShellSnapshot } from '../../../shared/ipc/shell-protocol';
+import { ringingAnnouncement } from '../logic/caller';
 import { NO_FILTER, type FeedFilter } from '../logic/feed-filter';
 
 /** "main": the selected profile's vendor view shows; the others cover it (main hides the view). */
@@ -112,13 +113,22 @@ export function useShellStore(api: ShellApi, snapshot: ShellSnapshot): ShellStor
   );
 }
 
-/** Says "Sales: ringing" once when a profile starts ringing. */
+/**
+ * Says who is calling once when a profile starts ringing, and again when a new caller rings on a
+ * profile that was already ringing ("Incoming call from Jane Doe on Demo softphone").
+ */
 function useRingingAnnouncements(snapshot: ShellSnapshot, announce: (text: string) => void): void {
-  const ringing = useRef(new Set<string>());
+  const announced = useRef(new Map<string, string>());
   useEffect(() => {
-    const now = new Set(snapshot.profiles.filter((p) => p.state === 'ringing').map((p) => p.id));
-    const started = snapshot.profiles.filter((p) => now.has(p.id) && !ringing.current.has(p.id));
-    ringing.current = now;
-    if (started.length > 0) announce(`Incoming: ${started.map((p) => p.name).join(', ')} ringing`);
+    const now = new Map<string, string>();
+    const fresh: string[] = [];
+    for (const p of snapshot.profiles) {
+      if (p.state !== 'ringing') continue;
+      const text = ringingAnnouncement(p);
+      now.set(p.id, text);
+      if (announced.current.get(p.id) !== text) fresh.push(text);
+    }
+    announced.current = now;
+    if (fresh.length > 0) announce(fresh.join('. '));
   }, [snapshot, announce]);
 }

@@ -1,9 +1,11 @@
 /**
  * The 48 px header across the window: brand, the presence control (at the left, so its panel
- * opens over the rail and never under the vendor view), problems and the Settings button.
+ * opens over the rail and never under the vendor view) with who is calling beside it while
+ * something rings, problems and the Settings button.
  */
 import { useShell } from '../../state/shell-store';
 import { PresenceControl } from './PresenceControl';
+import { RingingNow } from './RingingNow';
 
 function GearIcon() {
   return (
@@ -24,6 +26,7 @@ export function Header() {
     <header class="top">
       <h1 class="brand">Switchboard</h1>
       <PresenceControl />
+      <RingingNow />
       <div class="top-actions">
         {problems > 0 && (
           <button type="button" class="problems-button" onClick={() => openPage('settings')}>

@@ -1,12 +1,13 @@
 /** The live feed in the rail: the latest entries, newest first; Expand opens the full feed page. */
-import { clockTime, filterFeed, NO_FILTER, profileNamer } from '../../logic/feed-filter';
+import { clockTime, profileNamer } from '../../logic/feed-filter';
 import { useShell } from '../../state/shell-store';
 
 const SHOWN = 100;
 
 export function FeedPanel() {
   const { snapshot, page, openPage, closePage } = useShell();
-  const latest = filterFeed(snapshot.feed, NO_FILTER).slice(0, SHOWN);
+  // Snapshots list the feed newest first (ShellSnapshotSchema), so the latest are its head.
+  const latest = snapshot.feed.slice(0, SHOWN);
   const expanded = page === 'feed';
   const nameOf = profileNamer(snapshot.profiles);
   return (

@@ -1,10 +1,11 @@
 /**
  * One profile in the rail: vendor mark, name, live state and view health. Selecting it shows its
  * vendor view. A ringing profile is unmistakable: the word "Ringing", a bell, a strong colour
- * and a pulse (a steady outline instead when the agent prefers reduced motion).
+ * and a pulse (a steady outline instead when the agent prefers reduced motion), and who calls.
  */
 import type { ProfileView, ViewHealth } from '../../../../shared/ipc/shell-protocol';
 import { TRAY_STATE_LABELS } from '../../../../shared/tray/labels';
+import { railCallerText } from '../../logic/caller';
 import { selectShortcutLabel } from '../../logic/shortcuts';
 import { useShell } from '../../state/shell-store';
 import { StateBadge } from '../StateBadge';
@@ -23,7 +24,8 @@ export function ProfileButton({ profile: p, index, selected }: { profile: Profil
   const health = p.health === 'ok' ? '' : (p.healthDetail ?? HEALTH_TEXT[p.health]);
   const shortcut = selectShortcutLabel(index);
   const showVendor = p.vendorLabel !== p.name;
-  const name = [p.name, showVendor ? p.vendorLabel : '', TRAY_STATE_LABELS[p.state], health].filter(Boolean).join(', ');
+  const caller = railCallerText(p.caller);
+  const name = [p.name, showVendor ? p.vendorLabel : '', TRAY_STATE_LABELS[p.state], caller, health].filter(Boolean).join(', ');
   return (
     <button
       type="button"
@@ -39,6 +41,7 @@ export function ProfileButton({ profile: p, index, selected }: { profile: Profil
       <span class="profile-text">
         <span class="profile-name">{p.name}</span>
         {showVendor && <span class="profile-vendor">{p.vendorLabel}</span>}
+        {caller && <CallerLine text={caller} number={p.caller?.number} />}
         {health && <span class="health">{health}</span>}
       </span>
       <span class="profile-side">
@@ -50,5 +53,17 @@ export function ProfileButton({ profile: p, index, selected }: { profile: Profil
         )}
       </span>
     </button>
+  );
+}
+
+/** The caller's line; a phone number never breaks across lines. */
+function CallerLine({ text, number }: { text: string; number: string | undefined }) {
+  const at = number ? text.lastIndexOf(number) : -1;
+  if (!number || at < 0) return <span class="profile-caller">{text}</span>;
+  return (
+    <span class="profile-caller">
+      {text.slice(0, at)}
+      <span class="nowrap">{number}</span>
+    </span>
   );
 }

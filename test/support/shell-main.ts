@@ -1,0 +1,216 @@
+/**
+ * main's side of the shell UI, without Electron: the same modules src/main/app/start-app.ts wires,
+ * wired the same way. Settings are read with readSettings and IT policy applied with applyPolicy;
+ * captures reach the core pipeline through the capture service as bridge IPC messages, and its
+ * results reach ShellState through the effect router; permission decisions come from the real
+ * permission handlers, view health from the real health watch; DND goes through the pipeline's
+ * context as the tray does. Tests drive it with what main would receive and show the UI what it
+ * snapshots, so every snapshot the UI tests see is one main could send.
+ */
+import { buildCaptureConfig } from '../../src/main/capture/capture-config';
+import { createCaptureService } from '../../src/main/capture/capture-service';
+import { createEffectRouter } from '../../src/main/effects/effect-router';
+import { installPermissionHandlers, type PermissionSession } from '../../src/main/security/permission-handlers';
+import { applyPolicy, readPolicy } from '../../src/main/settings/policy';
+import { readSettings } from '../../src/main/settings/settings';
+import { ShellState } from '../../src/main/shell/shell-state';
+import type { Profile } from '../../src/shared/contract/profile';
+import type { Settings } from '../../src/shared/contract/settings';
+import { compileOriginPolicy } from '../../src/shared/core/origin-policy';
+import { createPipeline, type Pipeline } from '../../src/shared/core/pipeline';
+import type { CaptureMessage } from '../../src/shared/ipc/capture-protocol';
+import { SettingsViewSchema, ShellSnapshotSchema, type Locks, type SettingsView, type ShellSnapshot } from '../../src/shared/ipc/shell-protocol';
+import { DndState, type DndMode } from '../../src/shared/tray/dnd';
+import { ShellViews } from './shell-main-views';
+
+/** Where main looks for the policy on Linux (policyPath); lock reasons name it. */
+export const POLICY_FILE = '/etc/switchboard/policy.json';
+
+export interface ShellMainInit {
+  /** The settings file's content, as electron-store hands it to main (undefined: first start). */
+  stored?: unknown;
+  /** The policy file's content (JSON), read by readPolicy as loadPolicy reads the file. */
+  policy?: unknown;
+  /** The clock's start; it moves one second per thing that happens. Default: ten minutes ago. */
+  start?: number;
+}
+
+/** What a vendor client sent, as the capture bridge forwards it (it adds kind and the time). */
+export interface Sent {
+  origin: string;
+  data: unknown;
+  transport?: 'postMessage' | 'socket.io';
+  direction?: 'in' | 'out';
+}
+
+export type MainCall = { method: 'selectProfile'; arg: string } | { method: 'setDnd'; arg: DndMode } | { method: 'dismissGuide' };
+
+export class ShellMain {
+  readonly settings: Settings;
+  readonly locks: Locks;
+  readonly state: ShellState;
+  readonly pipeline: Pipeline;
+  private readonly views: ShellViews;
+  private readonly permissions = new Map<string, Parameters<PermissionSession['setPermissionRequestHandler']>[0]>();
+  private readonly captures: ReturnType<typeof createCaptureService>;
+  private readonly router: ReturnType<typeof createEffectRouter>;
+  private dnd = DndState.off();
+  private t: number;
+
+  constructor(init: ShellMainInit = {}) {
+    this.t = init.start ?? Date.now() - 600_000;
+    const read = readSettings(init.stored);
+    const policyRead = init.policy === undefined ? { policy: null } : readPolicy(JSON.stringify(init.policy), POLICY_FILE);
+    const applied = applyPolicy(read.settings, 'policy' in policyRead ? policyRead.policy : null, POLICY_FILE);
+    this.settings = applied.settings;
+    this.locks = applied.locks;
+    this.state = new ShellState(this.settings.profiles, read.firstRun && !applied.replacedDemo, this.settings.guideDismissed);
+    for (const problem of [...read.problems, ...('problem' in policyRead ? [policyRead.problem] : [])]) this.state.addProblem(problem);
+
+    let ids = 0;
+    const { ringThroughDnd, suppressWhenFocused } = this.settings.notifications;
+    this.pipeline = createPipeline({ profiles: this.settings.profiles, idFactory: () => `ev${++ids}`, context: { ringThroughDnd, suppressWhenFocused } });
+    this.router = createEffectRouter({
+      // Toasts, the event log and the forwarder have their own tests (test/unit/notifications, logs, forwarding).
+      notifier: { handle: () => undefined },
+      log: { event: () => undefined, rejection: () => undefined },
+      forwarder: null,
+      ui: this.state,
+      presence: () => undefined,
+      changed: () => undefined,
+    });
+    this.captures = createCaptureService(
+      this.pipeline,
+      {
+        accepted: (profile, events, effects, at) => this.router.accepted(profile, events, effects, at),
+        rejected: (profile, reason, count, at) => this.router.rejected(profile, reason, count, at),
+        undeliverable: (profile, reason) => {
+          throw new Error(`${profile}: a command was not delivered (${reason}); nothing here sends commands`);
+        },
+      },
+      () => this.t,
+    );
+    this.views = new ShellViews(this.state, { now: () => this.t });
+    for (const profile of this.settings.profiles) {
+      this.views.add(profile.id);
+      // What start-app's onPermission does with every decision the handlers log.
+      installPermissionHandlers(
+        { setPermissionRequestHandler: (handler) => void this.permissions.set(profile.id, handler), setPermissionCheckHandler: () => undefined },
+        profile,
+        (entry) => this.state.recordPermission(entry, this.tick()),
+      );
+    }
+  }
+
+  /** main's clock now. */
+  get now(): number {
+    return this.t;
+  }
+
+  profile(id: string): Profile {
+    const found = this.settings.profiles.find((p) => p.id === id);
+    if (!found) throw new Error(`no profile "${id}" in the settings`);
+    return found;
+  }
+
+  /** One message from the vendor client, through the bridge's IPC message into main. */
+  capture(profile: string, sent: Sent): this {
+    const message: CaptureMessage = {
+      kind: 'capture',
+      transport: sent.transport ?? 'postMessage',
+      origin: sent.origin,
+      data: sent.data,
+      at: this.tick(),
+      ...(sent.direction ? { direction: sent.direction } : {}),
+    };
+    this.captures.handle(this.profile(profile), message);
+    return this;
+  }
+
+  /** The bridge refused messages (wrong origin or frame, too big, too many) and reports them. */
+  bridgeRejected(profile: string, reason: string, count = 1): this {
+    this.tick();
+    this.captures.handle(this.profile(profile), { kind: 'rejected', reason, count });
+    return this;
+  }
+
+  /** A message from `origin` reached the bridge, which refused it with its origin policy's reason. */
+  bridgeRefusedOrigin(profile: string, origin: string): this {
+    const verdict = compileOriginPolicy(buildCaptureConfig(this.profile(profile), 'x'.repeat(16)).allowedOrigins)(origin);
+    if (verdict.ok) throw new Error(`${profile} allows ${origin}: the bridge would forward it`);
+    return this.bridgeRejected(profile, verdict.reason);
+  }
+
+  /** The vendor page asked for the microphone (and camera): Chromium's permission request. */
+  mediaRequest(profile: string, requestingUrl: string, mediaTypes: Array<'audio' | 'video'> = ['audio']): this {
+    const handler = this.permissions.get(profile);
+    if (!handler) throw new Error(`no permission handler for "${profile}"`);
+    const details = { requestingUrl, isMainFrame: false, mediaTypes } as unknown as Parameters<typeof handler>[3];
+    handler(null as never, 'media', () => undefined, details);
+    return this;
+  }
+
+  /** The view's page finished loading (Electron's did-finish-load). */
+  viewLoaded(profile: string): this {
+    this.views.emit(profile, 'did-finish-load');
+    return this;
+  }
+
+  /** The view's renderer is gone (Electron's render-process-gone). */
+  viewCrashed(profile: string, reason = 'crashed', exitCode = 139): this {
+    this.views.emit(profile, 'render-process-gone', {}, { reason, exitCode });
+    return this;
+  }
+
+  /** Electron says the view's page stopped responding, and `forMs` passes without it recovering. */
+  viewHung(profile: string, forMs = 15_000): this {
+    this.views.emit(profile, 'unresponsive');
+    return this.advance(forMs);
+  }
+
+  /** The tray's setDnd: the pipeline's context, then the UI, as tray-wiring's applyDnd does. */
+  setDnd(mode: DndMode): this {
+    const now = this.tick();
+    this.dnd = DndState.set(mode, now);
+    this.router.effects(this.pipeline.setContext({ dnd: this.dnd.isActive(now) }), now);
+    this.state.setDnd(this.dnd.snapshot(now), false);
+    return this;
+  }
+
+  /** Time passes: due view timers run, and main's 5 s timer lets rings that never resolved expire. */
+  advance(ms: number): this {
+    this.t += ms;
+    this.views.runDue();
+    this.router.effects(this.pipeline.tick(this.t), this.t);
+    return this;
+  }
+
+  /** ShellWindow.select: the agent chose a profile, or main did (a notification was clicked). */
+  select(profile: string): this {
+    if (this.settings.profiles.some((p) => p.id === profile)) this.state.selected = profile;
+    return this;
+  }
+
+  /** What the shell UI asks of main, which answers with a new snapshot (see shell-ipc.ts). */
+  handle(call: MainCall): ShellSnapshot {
+    if (call.method === 'selectProfile') this.select(call.arg);
+    else if (call.method === 'setDnd') this.setDnd(call.arg);
+    else this.state.dismissGuide();
+    return this.snapshot();
+  }
+
+  /** The snapshot as the shell preload hands it to the page: parsed by ShellSnapshotSchema. */
+  snapshot(): ShellSnapshot {
+    return ShellSnapshotSchema.parse(this.state.snapshot());
+  }
+
+  /** shell-ipc's getSettings answer, as the preload parses it. */
+  settingsView(): SettingsView {
+    return SettingsViewSchema.parse({ settings: this.settings, locks: this.locks });
+  }
+
+  private tick(): number {
+    this.t += 1000;
+    return this.t;
+  }
+}
