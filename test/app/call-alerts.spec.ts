@@ -12,8 +12,10 @@ async function ring(app: AppProcess) {
   const { phone } = await demoPhone(app);
   await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
   const rail = shell.getByRole('navigation', { name: 'Profiles' });
-  await expect(rail.getByRole('button', { name: /^Demo softphone, Ringing/ })).toBeVisible();
+  // The demo's first caller (src/renderer/demo/softphone.ts), named where the agent looks.
+  await expect(rail.getByRole('button', { name: /^Demo softphone, Ringing, Jane Doe \+1 650 555 0100/ })).toBeVisible();
   await expect(shell.getByRole('banner')).toContainText('Ringing');
+  await expect(shell.getByRole('banner')).toContainText('Jane Doe');
   return { shell, phone, rail };
 }
 
