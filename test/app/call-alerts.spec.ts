@@ -56,6 +56,7 @@ test('linux: the call toast has no buttons (libnotify shows none); clicking it b
   const toast = await waitForToast(app, (t) => t.open && t.title.includes('Jane Doe'), 'the incoming call from Jane Doe');
   expect(toast.buttons).toEqual([]);
   expect(toast.urgency).toBe('critical');
+  await expect.poll(async () => (await app.state()).windows[0]?.visible).toBe(true);
   await app.call('closeWindow');
   await expect.poll(async () => (await app.state()).windows[0]?.visible).toBe(false);
   await app.call('toastClick', { id: toast.id });

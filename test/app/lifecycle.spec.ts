@@ -65,6 +65,7 @@ test('packaged builds have an application menu with edit commands and no reload,
 test('macOS: a window closed to the tray comes back when the agent clicks the Dock icon', async ({ launch }) => {
   const app = await launch({ platform: 'darwin' });
   await shellPage(app);
+  await expect.poll(async () => (await app.state()).windows[0]?.visible).toBe(true);
   await app.call('closeWindow');
   await expect.poll(async () => (await app.state()).windows[0]?.visible).toBe(false);
   await app.call('activate');

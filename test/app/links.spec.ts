@@ -7,12 +7,15 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './harness/fixtures';
-import { demoPhone } from './harness/views';
+import { demoPhone, shellPage } from './harness/views';
 
 test('a second launch with a tel: link focuses the window and the demo softphone dials it', async ({ launch }) => {
   const first = await launch();
+  await shellPage(first);
   const { phone } = await demoPhone(first);
-  await first.call('closeWindow'); // closed to the tray, as agents do
+  // Shown (on its UI's first load), then closed to the tray, as agents do.
+  await expect.poll(async () => (await first.state()).windows[0]?.visible).toBe(true);
+  await first.call('closeWindow');
   await expect.poll(async () => (await first.state()).windows[0]?.visible).toBe(false);
 
   const second = await launch({ args: ['tel:+1-650-555-0123'], waitReady: false, cwd: mkdtempSync(join(tmpdir(), 'elsewhere-')) });
