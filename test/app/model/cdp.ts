@@ -27,7 +27,7 @@ export class CdpError extends Error {
   }
 }
 
-const GONE = /No session with given id|Target closed|Session with given id not found|No target with given id|Cannot find context|Inspected target navigated or closed|Execution context was destroyed|Frame with the given id was not found/;
+const GONE = /No session with given id|Target closed|Session with given id not found|No target with given id|Cannot find context|Cannot find default execution context|Inspected target navigated or closed|Execution context was destroyed|Frame with the given id was not found/;
 
 export async function connectCdp(wsUrl: string): Promise<Cdp> {
   const ws = new WebSocket(wsUrl, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });

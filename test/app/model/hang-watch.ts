@@ -63,12 +63,17 @@ export class HangWatch {
       return;
     }
     this.probeSince = Date.now();
-    void browser.cdp.sendMayFail('Runtime.evaluate', { expression: '0', returnByValue: true }, sessionId).then(() => {
+    const answered = (): void => {
       this.probeSince = null;
       if (this.reported) {
         this.reported = false;
         emitSafely(this.contents, 'responsive', modelEvent());
       }
+    };
+    // Any reply, an error reply included, came from a renderer whose main thread is answering.
+    browser.cdp.send('Runtime.evaluate', { expression: '0', returnByValue: true }, sessionId).then(answered, () => {
+      // e.g. 'Cannot find default execution context' between documents.
+      if (!browser.cdp.closed) answered();
     });
   }
 }
