@@ -6,10 +6,10 @@
  * problem is said in plain words with its line number, and a bad line never stops the run.
  */
 import { createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createPipeline } from '../shared/core/pipeline';
 import { defaultReplayProfiles, parseReplayConfig, readReplayLine, type ReplayConfig } from '../shared/core/replay-format';
+import { MAX_LINE_BYTES, overlongReason, readCappedLines } from './replay-lines';
 
 const USAGE = `usage: npm run -s replay -- [--config FILE] [--dnd] FILE|-
 
@@ -18,7 +18,8 @@ const USAGE = `usage: npm run -s replay -- [--config FILE] [--dnd] FILE|-
              "-" reads standard input.
   --config   JSON file {"profiles":[...], "dnd"?, "ringThroughDnd"?}; default: one profile per vendor
   --dnd      replay with do-not-disturb on
-Prints {"line":N,"accepted":true,"events":[...],"effects":[...]} or {"line":N,"accepted":false,"reason":"..."} per line.`;
+Prints {"line":N,"accepted":true,"events":[...],"effects":[...]} or {"line":N,"accepted":false,"reason":"..."} per line.
+A line longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB is reported as too long and skipped; the run goes on.`;
 
 function fail(message: string, code: number): never {
   process.stderr.write(`replay: ${message}\n`);
@@ -72,22 +73,27 @@ async function main(): Promise<void> {
 
   const stream = input === '-' ? process.stdin : createReadStream(input);
   stream.on('error', (err: NodeJS.ErrnoException) => fail(`cannot read ${input}: ${err.code ?? err.message}`, 1));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
   let lastAt = 0;
-  for await (const text of lines) {
-    lineNo++;
+  const judge = (text: string): object => {
     const read = readReplayLine(text, profiles, lastAt);
-    let out: unknown;
-    if ('reason' in read) out = { line: lineNo, accepted: false, reason: read.reason };
-    else {
-      lastAt = read.capture.at;
-      const result = pipeline.process(read.capture);
-      out = result.accepted
-        ? { line: lineNo, accepted: true, events: result.events, effects: result.effects }
-        : { line: lineNo, accepted: false, reason: `${result.stage}: ${result.reason}` };
+    if ('reason' in read) return { line: lineNo, accepted: false, reason: read.reason };
+    lastAt = read.capture.at;
+    const result = pipeline.process(read.capture);
+    return result.accepted
+      ? { line: lineNo, accepted: true, events: result.events, effects: result.effects }
+      : { line: lineNo, accepted: false, reason: `${result.stage}: ${result.reason}` };
+  };
+  for await (const line of readCappedLines(stream)) {
+    lineNo++;
+    let out: string;
+    // One line never stops the run: whatever it does to us is reported on its own output line.
+    try {
+      out = JSON.stringify('text' in line ? judge(line.text) : { line: lineNo, accepted: false, reason: overlongReason(line.overlongBytes) });
+    } catch (err) {
+      out = JSON.stringify({ line: lineNo, accepted: false, reason: `could not be replayed: ${String((err as Error).message ?? err).slice(0, 200)}` });
     }
-    if (!process.stdout.write(`${JSON.stringify(out)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+    if (!process.stdout.write(`${out}\n`)) await new Promise((r) => process.stdout.once('drain', r));
   }
 }
 

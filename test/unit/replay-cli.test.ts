@@ -2,7 +2,7 @@
  * The replay command as support staff run it: a real child process over JSONL files.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,8 +21,8 @@ interface Out {
   effects?: Array<{ type: string; reason?: string; state?: string }>;
 }
 
-async function replay(args: string[], input?: string): Promise<{ out: Out[]; stderr: string; code: number }> {
-  const child = run(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+async function replay(args: string[], input?: string, nodeArgs: string[] = []): Promise<{ out: Out[]; stderr: string; code: number }> {
+  const child = run(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/cli/replay.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   }
@@ -136,4 +136,50 @@ describe('replay: decisions', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('replay: cannot read /nonexistent/log.jsonl: ENOENT\n');
   });
+});
+
+describe('replay: no line stops the run', () => {
+  // Built as text: the value is too deep for JSON.stringify to write (that is the point).
+  const nested = (levels: number) => `${'['.repeat(levels)}"+16505550100"${']'.repeat(levels)}`;
+
+  it('a 12 KB Huawei JSON string or Socket.IO frame nesting 6,000 levels is refused and the next line replays', async () => {
+    const huawei = `{"eventType":"AgentEvent_Ringing","workNo":"101","content":${nested(6_000)}}`;
+    const frame = `42["taskRequest",{"taskId":"t1","x":${nested(6_000)}}]`;
+    const input = [
+      `{"vendor":"huawei-aicc","origin":"https://aicc.acme.example","data":${JSON.stringify(huawei)}}`,
+      `{"vendor":"expertflow","origin":"https://cx.acme.example","direction":"in","data":${JSON.stringify(frame)}}`,
+      ring,
+    ].join('\n');
+    const { out, code, stderr } = await replay(['-'], input);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(out.map((o) => [o.line, o.accepted])).toEqual([[1, false], [2, false], [3, true]]);
+    expect(out[0]!.reason).toBe('adapter: not a Huawei AICC event: its JSON string is nested deeper than 64 levels');
+    expect(out[1]!.reason).toBe('adapter: not an ExpertFlow Socket.IO frame: its payload is nested deeper than 64 levels');
+  });
+
+  it('a 600 MB line is reported as too long without being read into memory, and the run goes on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replay-huge-'));
+    const file = join(dir, 'huge.jsonl');
+    try {
+      // Streamed to disk in 1 MiB chunks: the test never holds the line either.
+      const out = createWriteStream(file);
+      const write = (s: string | Buffer) => new Promise<void>((resolve, reject) => (out.write(s) ? resolve() : out.once('drain', resolve), out.once('error', reject)));
+      await write(`${ring}\n{"vendor":"ringcentral-embeddable","origin":"https://apps.ringcentral.com","data":{"type":"rc-route-changed-notify","path":"`);
+      const chunk = Buffer.alloc(1024 * 1024, 'x');
+      for (let i = 0; i < 600; i++) await write(chunk);
+      await write(`"}}\n${ring.replace('c1', 'c2')}\n`);
+      await new Promise<void>((resolve) => out.end(resolve));
+      const size = statSync(file).size;
+      expect(size).toBeGreaterThan(600 * 1024 * 1024);
+      // A heap far smaller than the line: building it as a string would not fit.
+      const { out: lines, code, stderr } = await replay([file], undefined, ['--max-old-space-size=96']);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(lines.map((o) => [o.line, o.accepted])).toEqual([[1, true], [2, false], [3, true]]);
+      expect(lines[1]!.reason).toBe(`line is ${size - 2 * (ring.length + 1) - 1} bytes long, over the 1 MiB line limit: skipped without reading it (a captured message is at most 64 KiB)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -3,6 +3,11 @@
  * Iterative (a 10k-deep object cannot overflow the stack) and it stops as soon as a limit is
  * crossed, so a 200 KB string costs one length read. The size is the length of the value's JSON
  * text, counted in UTF-16 code units (escapes not counted).
+ *
+ * It reads only own data properties: an accessor (getter/setter) is refused without being called,
+ * since structured-clone and JSON values never have one, and calling it would run foreign code.
+ * A Proxy's traps can still throw; callers that take objects they did not build (pipeline.ts)
+ * catch that.
  */
 
 export interface CaptureLimits {
@@ -45,8 +50,10 @@ export function measureCapture(value: unknown, limits: CaptureLimits = DEFAULT_C
         if (Array.isArray(v)) {
           size += 2 + v.length;
           if (size > limits.maxBytes) break;
-          for (const item of v) {
-            values.push(item);
+          for (let i = 0; i < v.length; i++) {
+            const d = Object.getOwnPropertyDescriptor(v, i);
+            if (d && !('value' in d)) return accessor(String(i));
+            values.push(d?.value);
             depths.push(depth + 1);
           }
         } else if (proto === Object.prototype || proto === null) {
@@ -55,7 +62,9 @@ export function measureCapture(value: unknown, limits: CaptureLimits = DEFAULT_C
           for (const key of keys) {
             size += key.length + 4;
             if (size > limits.maxBytes) break;
-            values.push((v as Record<string, unknown>)[key]);
+            const d = Object.getOwnPropertyDescriptor(v, key);
+            if (d && !('value' in d)) return accessor(key);
+            values.push(d?.value);
             depths.push(depth + 1);
           }
         } else {
@@ -71,6 +80,10 @@ export function measureCapture(value: unknown, limits: CaptureLimits = DEFAULT_C
     }
   }
   return { ok: true, size };
+}
+
+function accessor(key: string): MeasureResult {
+  return { ok: false, reason: `carries a getter ("${key.length > 40 ? `${key.slice(0, 40)}…` : key}"), which no vendor message contains` };
 }
 
 function describe(v: object): string {

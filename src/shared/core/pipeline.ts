@@ -33,7 +33,8 @@ export interface PipelineOptions {
   context?: Partial<DecisionContext>;
 }
 
-export type RejectStage = 'profile' | 'vendor' | 'origin' | 'size' | 'adapter';
+/** 'input': reading the capture itself threw (a getter, a Proxy trap): nothing else was judged. */
+export type RejectStage = 'profile' | 'vendor' | 'origin' | 'size' | 'adapter' | 'input';
 
 export type PipelineResult =
   | { accepted: true; events: ShellEvent[]; effects: Effect[] }
@@ -89,7 +90,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       deps: { profile, adapter, presence, limiter, ringing, context },
     });
   }
-  const stats: PipelineStats = { accepted: 0, events: 0, rejected: { profile: 0, vendor: 0, origin: 0, size: 0, adapter: 0 } };
+  const stats: PipelineStats = { accepted: 0, events: 0, rejected: { profile: 0, vendor: 0, origin: 0, size: 0, adapter: 0, input: 0 } };
 
   const reject = (stage: RejectStage, reason: string): PipelineResult => {
     stats.rejected[stage]++;
@@ -98,7 +99,19 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
   const presenceEffect = (snap: ReturnType<PresenceTracker['snapshot']>) => ({ type: 'presence' as const, ...snap });
 
+  // Callers hand in objects the pipeline did not build; a getter or Proxy trap that throws while
+  // they are read is a rejection like any other, never an exception out of process(). Every
+  // state change happens after the last read of foreign data, so a throw leaves no half-applied
+  // capture behind.
   function process(capture: RawCapture): PipelineResult {
+    try {
+      return judge(capture);
+    } catch (err) {
+      return reject('input', `the capture could not be read: ${describeError(err)}`);
+    }
+  }
+
+  function judge(capture: RawCapture): PipelineResult {
     const rt = runtimes.get(capture.profile);
     if (!rt) return reject('profile', `unknown profile "${capture.profile.slice(0, 64)}"`);
     if (capture.vendor !== rt.profile.vendor) {
@@ -110,6 +123,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (!size.ok) return reject('size', `message ${size.reason}`);
     const normalized = rt.adapter.normalize(capture);
     if ('reject' in normalized) return reject('adapter', normalized.reject);
+    // What leaves here goes to the log, the forwarder and the UI: every payload an adapter returns
+    // (parsed from a string, or built) is held to the same limits as the capture, so each event
+    // serializes on its own and one bad message never costs a batch it shares.
+    for (const e of normalized.events) {
+      const bounded = measureCapture(e.raw, limits);
+      if (!bounded.ok) return reject('adapter', `${rt.adapter.label} produced an event whose payload is ${bounded.reason}`);
+    }
     if (normalized.session) Object.assign(rt.session, normalized.session);
 
     presence.tickThrottled(capture.at);
@@ -154,6 +174,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     presence: () => presenceEffect(presence.snapshot(context.dnd)),
     stats: () => structuredCloneStats(stats),
   };
+}
+
+function describeError(err: unknown): string {
+  try {
+    const text = err instanceof Error ? `${err.name}: ${err.message}` : `a thrown ${typeof err}`;
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  } catch {
+    return 'an error that cannot be described';
+  }
 }
 
 /** The dedupe identity: same vendor event about the same ref saying the same thing. */

@@ -41,6 +41,7 @@ import { z } from 'zod';
 import type { RawCapture } from '../contract/raw-capture';
 import type { AgentState, Kind, Media } from '../contract/shell-event';
 import { postMessages, unsupported, type MappingRow, type NormalizeResult, type VendorAdapter } from './adapter';
+import { measureCapture } from '../core/measure';
 import { describeValue, eventName, idField, looseRecord, lookup, stamp, text, type EventDraft } from './fields';
 
 const SEED = 'seed 003';
@@ -130,6 +131,10 @@ function readEnvelope(data: unknown): Parsed | { reject: string } {
     } catch {
       return { reject: `not a Huawei AICC event: expected a JSON string or an object; got ${describeValue(data)}, which is not JSON` };
     }
+    // A 12 KB string can unfold into a value thousands of levels deep: what is parsed here is
+    // held to the same limits as a captured object (core/measure.ts).
+    const bounded = measureCapture(value);
+    if (!bounded.ok) return { reject: `not a Huawei AICC event: its JSON string is ${bounded.reason}` };
   }
   if (!isRecord(value)) return { reject: `not a Huawei AICC event: expected an object {event:{eventType,…}} or {eventType,…}; got ${describeValue(value)}` };
   const nested = isRecord(value.event);

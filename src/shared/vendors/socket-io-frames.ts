@@ -10,6 +10,7 @@
  * Never throws on captured input: the Socket.IO Decoder throws on malformed packets, which is
  * caught and returned as the error reason.
  */
+import { measureCapture } from '../core/measure';
 import { clip } from '../text';
 import { decodePacket, encodePacket } from 'engine.io-parser';
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
@@ -55,6 +56,10 @@ export function decodeSocketIoFrame(frame: unknown): DecodedFrame {
   const decoded = decodeSocketIoPacket(data);
   if ('error' in decoded) return decoded;
   const packet = decoded.packet;
+  // The frame's JSON can unfold into a value thousands of levels deep: hold it to the capture's
+  // own limits (core/measure.ts), like any captured object.
+  const bounded = measureCapture(packet.data);
+  if (!bounded.ok) return { error: `its payload is ${bounded.reason}` };
 
   const what = TRANSPORT_PACKETS[packet.type];
   if (what) return { kind: 'transport', what };

@@ -41,7 +41,7 @@ describe('pipeline: rejections', () => {
 
   it('counts rejections by stage', () => {
     const stats = p.stats();
-    expect(stats.rejected).toEqual({ profile: 1, vendor: 1, origin: 1, size: 1, adapter: 1 });
+    expect(stats.rejected).toEqual({ profile: 1, vendor: 1, origin: 1, size: 1, adapter: 1, input: 0 });
   });
 
   it('the size cap is configurable', () => {
