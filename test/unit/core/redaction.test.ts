@@ -29,10 +29,13 @@ describe('redaction', () => {
     expect(event.party?.number).toBe('+1 (650) 555-0100');
   });
 
-  it('full: only what happened, when and where', () => {
+  it('full: only what happened, when and on which profile (no ref, queue or vendor text)', () => {
     const r = redactEvent(event, 'full');
-    expect(r).toEqual({ id: 'e1', at: 1, profile: 'rc', vendor: 'ringcentral-embeddable', kind: 'message.inbound', vendorEvent: 'rc-inbound-message-notify', ref: 'm1', media: 'sms', queue: 'Sales', raw: { redacted: 'full' } });
+    expect(r).toEqual({ id: 'e1', at: 1, profile: 'rc', vendor: 'ringcentral-embeddable', kind: 'message.inbound', vendorEvent: 'rc-inbound-message-notify', media: 'sms', raw: { redacted: 'full' } });
     expect(ShellEventSchema.safeParse(r).success).toBe(true);
+    // An undocumented event's name is the vendor's text (vendor.other): it goes too.
+    const other = redactEvent({ ...event, kind: 'vendor.other', vendorEvent: 'rc-note-for +16505550100', ref: '+16505550100', queue: 'VIP +16505550100' }, 'full');
+    expect(other).toEqual({ id: 'e1', at: 1, profile: 'rc', vendor: 'ringcentral-embeddable', kind: 'vendor.other', vendorEvent: 'redacted', media: 'sms', raw: { redacted: 'full' } });
   });
 
   it('off returns the event untouched; free text follows the same levels', () => {
