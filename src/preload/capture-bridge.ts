@@ -11,18 +11,13 @@ import type { OutboundMessage } from '../shared/contract/outbound';
 import { measureCapture } from '../shared/core/measure';
 import { compileOriginPolicy } from '../shared/core/origin-policy';
 import type { CaptureConfig, CaptureMessage } from '../shared/ipc/capture-protocol';
+import { isOfferName, vendorEventName } from '../shared/vendors/event-name';
+import { createRateGate } from './rate-gate';
+import { createSocketCommands } from './socket-commands';
 
 /** The host page's vendor iframe (see src/main/host-page.ts). */
 export const VENDOR_FRAME_ID = 'vendor';
 
-/** A cheap label for rate limiting: the vendor's event-name field, whichever envelope it uses. */
-function messageKind(data: unknown): string {
-  if (typeof data === 'string') return `s:${data.slice(0, 32)}`;
-  if (!data || typeof data !== 'object') return typeof data;
-  const d = data as Record<string, unknown>;
-  const name = d.type ?? d.name ?? d.event ?? d.action;
-  return typeof name === 'string' ? name.slice(0, 64) : 'object';
-}
 
 export interface CaptureBridge {
   /** Delivers outbound messages into the vendor client; returns why any could not be. */
@@ -72,24 +67,11 @@ export function installCaptureBridge(
     } else pending.set(reason, (pending.get(reason) ?? 0) + 1);
   };
 
-  // Rate caps per one-second slot: a vendor page looping on postMessage must not starve main,
-  // and a flood of one kind of message must not crowd out another: each message kind (its
-  // type/name/event/action, or a frame's first bytes) gets a fifth of the overall cap, so a ring
-  // still gets through while the page floods route changes.
-  let slot = -1;
-  let inSlot = 0;
-  const perKind = new Map<string, number>();
-  const kindCap = Math.max(1, Math.floor(config.maxPerSecond / 5));
-  const withinRate = (now: number, kind: string) => {
-    const s = Math.floor(now / 1000);
-    if (s !== slot) {
-      slot = s;
-      inSlot = 0;
-      perKind.clear();
-    }
-    const n = (perKind.get(kind) ?? 0) + 1;
-    if (perKind.size < 1024 || perKind.has(kind)) perKind.set(kind, n);
-    return n <= kindCap && ++inSlot <= config.maxPerSecond;
+  // Rate caps, keyed on the event name the vendor's adapter will read (see rate-gate.ts).
+  const gate = createRateGate(config.maxPerSecond);
+  const rateRefusal = (now: number, data: unknown, direction?: 'in' | 'out'): string | null => {
+    const name = vendorEventName(config.vendor, data);
+    return gate.admit(now, name, isOfferName(config.vendor, name, direction));
   };
 
   const vendorFrame = (): HTMLIFrameElement | null => {
@@ -114,11 +96,15 @@ export function installCaptureBridge(
     return true;
   };
 
-  const forward = (message: Extract<CaptureMessage, { kind: 'capture' }>) => {
+  const forward = (message: Extract<CaptureMessage, { kind: 'capture' }>): boolean => {
     const size = measureCapture(message.data, limits);
-    if (!size.ok) return reject(`message ${size.reason}`);
+    if (!size.ok) {
+      reject(`message ${size.reason}`);
+      return false;
+    }
     forwarded++;
     send(message);
+    return true;
   };
 
   win.addEventListener('message', (event: MessageEvent) => {
@@ -130,24 +116,29 @@ export function installCaptureBridge(
     const origin = originOk(event.origin);
     if (!origin.ok) return reject(origin.reason);
     if (isEcho(event.data, now)) return;
-    if (!withinRate(now, messageKind(event.data))) return reject(`more than ${config.maxPerSecond} messages per second, or ${kindCap} of one kind`);
+    const refused = rateRefusal(now, event.data);
+    if (refused) return reject(refused);
     forward({ kind: 'capture', transport: 'postMessage', origin: event.origin, data: event.data, at: now });
   });
 
+  const socket = createSocketCommands(doc, config);
   if (config.socketTap) {
     doc.addEventListener(config.tapEventName, (event: Event) => {
       const now = clock.now();
       const detail = (event as CustomEvent).detail;
-      if (typeof detail !== 'string' || detail.length > config.maxBytes + 64) return reject('socket frame larger than the capture limit');
-      let parsed: { d?: unknown; f?: unknown };
+      if (typeof detail !== 'string' || detail.length > config.maxBytes + 160) return reject('socket frame larger than the capture limit');
+      let parsed: { d?: unknown; f?: unknown; c?: unknown };
       try {
-        parsed = JSON.parse(detail) as { d?: unknown; f?: unknown };
+        parsed = JSON.parse(detail) as typeof parsed;
       } catch {
         return reject('socket tap sent a malformed frame record');
       }
-      if ((parsed.d !== 'in' && parsed.d !== 'out') || typeof parsed.f !== 'string') return reject('socket tap sent a malformed frame record');
-      if (!withinRate(now, parsed.f.slice(0, 24))) return reject(`more than ${config.maxPerSecond} messages per second, or ${kindCap} of one kind`);
-      forward({ kind: 'capture', transport: 'socket.io', direction: parsed.d, origin: win.location.origin, data: parsed.f, at: now });
+      const { d, f, c } = parsed;
+      if ((d !== 'in' && d !== 'out') || typeof f !== 'string' || typeof c !== 'string' || c.length > 80) return reject('socket tap sent a malformed frame record');
+      const refused = rateRefusal(now, f, d);
+      if (refused) return reject(refused);
+      const capture = { kind: 'capture' as const, transport: 'socket.io' as const, direction: d as 'in' | 'out', origin: win.location.origin, data: f, at: now };
+      if (forward(capture)) socket.observe(c, capture, config.profile);
     });
   }
 
@@ -198,8 +189,8 @@ export function installCaptureBridge(
       const problems: string[] = [];
       for (const message of messages) {
         if (message.transport === 'socket.io') {
-          if (!config.socketTap) problems.push('this profile does not tap a Socket.IO connection');
-          else doc.dispatchEvent(new CustomEvent(`${config.tapEventName}:send`, { detail: message.frame }));
+          const problem = config.socketTap ? socket.send(message.frame) : 'this profile does not tap a Socket.IO connection';
+          if (problem) problems.push(problem);
           continue;
         }
         const target = vendorWindow();

@@ -15,6 +15,19 @@
   const fromServer = [];
   window.fromServer = fromServer;
   socket.onAny((event, ...args) => fromServer.push({ event, args }));
+  // A second Socket.IO connection in the same page (a chat widget, another module): its own
+  // Engine.IO session, opened later than the desk's, so it is the page's newest socket.
+  window.openWidgetSocket = () =>
+    new Promise((resolve) => {
+      const widget = io(window.location.origin, { path: '/socket.io', forceNew: true, transports: ['websocket'], auth: { agent: { id: `widget-${agentId}` } } });
+      widget.on('connect', () => resolve(true));
+      window.widget = widget;
+    });
+  window.closeDesk = () => {
+    socket.io.reconnection(false);
+    socket.disconnect();
+    return true;
+  };
   window.transport = () => (socket.connected ? socket.io.engine.transport.name : 'disconnected');
   window.publish = (conversationId, text) => {
     const cimEvent = {
