@@ -9,6 +9,11 @@ import { parseCommandLine } from './app/cli-args';
 import { bufferEarlyEvents } from './app/early-events';
 import { startApp } from './app/start-app';
 import { diag } from './diagnostics';
+import { installLastResort } from './runtime/last-resort';
+
+// First of all: from here on an uncaught exception or unhandled rejection is logged, not a modal
+// error box or an exit (runtime/last-resort.ts).
+installLastResort(process, (message) => diag('app', message));
 
 const cli = parseCommandLine(process.argv, { defaultApp: Boolean(process.defaultApp), cwd: process.cwd(), version: app.getVersion() });
 

@@ -14,6 +14,7 @@ import {
   DndModeSchema,
   EndpointSchema,
   OutcomeSchema,
+  RefusedSchema,
   SaveResultSchema,
   SelectProfileSchema,
   SetPresenceSchema,
@@ -22,9 +23,15 @@ import {
   type ShellApi,
 } from '../shared/ipc/shell-protocol';
 
-/** invoke() with the argument checked before it leaves and the answer checked when it returns. */
+/**
+ * invoke() with the argument checked before it leaves and the answer checked when it returns; a
+ * refusal from main (RefusedSchema) rejects with main's reason.
+ */
 async function call<T>(channel: string, answer: z.ZodType<T>, arg?: unknown): Promise<T> {
-  return answer.parse(await ipcRenderer.invoke(channel, arg));
+  const reply: unknown = await ipcRenderer.invoke(channel, arg);
+  const refused = RefusedSchema.safeParse(reply);
+  if (refused.success) throw new Error(`main refused ${channel}: ${refused.data.refused}`);
+  return answer.parse(reply);
 }
 
 const api: ShellApi = {

@@ -8,6 +8,7 @@ import { CHANNELS } from '../../shared/ipc/channels';
 import { buildCaptureConfig } from '../capture/capture-config';
 import type { createCaptureService } from '../capture/capture-service';
 import { diag } from '../diagnostics';
+import { safeOn } from '../ipc/safe-listeners';
 import { validateCaptureSender } from '../ipc/sender-validation';
 import type { ViewRegistry } from '../shell/view-registry';
 
@@ -17,15 +18,30 @@ export function wireCaptureIpc(ipcMain: Pick<IpcMain, 'on'>, registry: ViewRegis
     const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null, detached: frame.detached } : null;
     return validateCaptureSender({ webContentsId: event.sender.id, frame: sender }, registry.senders());
   };
-  ipcMain.on(CHANNELS.captureConfig, (event) => {
-    const sender = senderOf(event);
-    if (!sender.ok) diag('capture', `config refused: ${sender.reason}`);
-    const entry = sender.ok ? registry.byContents(event.sender.id) : undefined;
-    event.returnValue = sender.ok && entry ? buildCaptureConfig(sender.profile, entry.secret) : null;
-  });
-  ipcMain.on(CHANNELS.capture, (event, payload: unknown) => {
-    const sender = senderOf(event);
-    if (!sender.ok) return diag('capture', `message refused: ${sender.reason}`);
-    captures.handle(sender.profile, payload);
-  });
+  // Neither listener can throw out into main (ipc/safe-listeners.ts): a failure is logged, the
+  // message dropped, and the synchronous config request answered with null.
+  const log = (channel: string, reason: string) => diag('capture', `${channel} ${reason}`);
+  safeOn(
+    ipcMain,
+    CHANNELS.captureConfig,
+    (event) => {
+      event.returnValue = null;
+      const sender = senderOf(event);
+      if (!sender.ok) diag('capture', `config refused: ${sender.reason}`);
+      const entry = sender.ok ? registry.byContents(event.sender.id) : undefined;
+      event.returnValue = sender.ok && entry ? buildCaptureConfig(sender.profile, entry.secret) : null;
+    },
+    log,
+    true,
+  );
+  safeOn(
+    ipcMain,
+    CHANNELS.capture,
+    (event, payload) => {
+      const sender = senderOf(event);
+      if (!sender.ok) return diag('capture', `message refused: ${sender.reason}`);
+      captures.handle(sender.profile, payload);
+    },
+    log,
+  );
 }

@@ -2,7 +2,7 @@
  * main's side of ShellApi: every request must come from our shell UI's webContents, every
  * argument is parsed with the same zod schemas the preload used, and every answer is plain data.
  */
-import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain } from 'electron';
 import type { AgentState } from '../../shared/contract/shell-event';
 import { CHANNELS } from '../../shared/ipc/channels';
 import {
@@ -19,6 +19,7 @@ import {
 } from '../../shared/ipc/shell-protocol';
 import type { DndMode } from '../../shared/tray/dnd';
 import { diag } from '../diagnostics';
+import { safeHandle, safeOn } from '../ipc/safe-listeners';
 
 export interface ShellIpcDeps {
   isShell(senderId: number): boolean;
@@ -39,17 +40,20 @@ export interface ShellIpcDeps {
 type Handler = (arg: unknown) => unknown;
 
 export function registerShellIpc(ipc: Pick<IpcMain, 'handle' | 'on'>, deps: ShellIpcDeps): void {
-  const refuse = (channel: string, senderId: number) => {
-    diag('app', `shell IPC refused: ${channel} from webContents ${senderId}, which is not the shell UI`);
-    throw new Error('not allowed');
-  };
+  // Every listener answers (ipc/safe-listeners.ts): a malformed argument or a failure in main is
+  // a refusal with its reason, logged, never an exception out of an ipcMain listener.
+  const log = (channel: string, reason: string) => diag('app', `shell IPC ${channel} ${reason}`);
+  const notShell = (senderId: number) => new Error(`webContents ${senderId} is not the shell UI: not allowed`);
   const handle = (channel: string, handler: Handler) =>
-    ipc.handle(channel, (event: IpcMainInvokeEvent, arg: unknown) => (deps.isShell(event.sender.id) ? handler(arg) : refuse(channel, event.sender.id)));
+    safeHandle(ipc, channel, (event, arg) => {
+      if (!deps.isShell(event.sender.id)) throw notShell(event.sender.id);
+      return handler(arg);
+    }, log);
   const on = (channel: string, handler: Handler) =>
-    ipc.on(channel, (event: IpcMainEvent, arg: unknown) => {
-      if (deps.isShell(event.sender.id)) handler(arg);
-      else diag('app', `shell IPC refused: ${channel} from webContents ${event.sender.id}`);
-    });
+    safeOn(ipc, channel, (event, arg) => {
+      if (!deps.isShell(event.sender.id)) throw notShell(event.sender.id);
+      handler(arg);
+    }, log);
 
   handle(CHANNELS.shellState, () => deps.snapshot());
   on(CHANNELS.shellSelectProfile, (arg) => deps.select(SelectProfileSchema.parse(arg)));

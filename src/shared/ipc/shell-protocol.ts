@@ -120,6 +120,14 @@ export type SaveResult = z.infer<typeof SaveResultSchema>;
 export const OutcomeSchema = z.union([z.strictObject({ ok: z.literal(true), detail: z.string() }), z.strictObject({ ok: z.literal(false), reason: z.string() })]);
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
+/**
+ * What every invoke channel answers instead when main could not serve the request (a malformed
+ * argument, a sender that is not the shell UI, a failure inside main): the reason, as data. The
+ * shell preload turns it into a rejected promise carrying that reason.
+ */
+export const RefusedSchema = z.strictObject({ refused: z.string().max(1000) });
+export type Refused = z.infer<typeof RefusedSchema>;
+
 export const ConnectionTestSchema = z.strictObject({ ok: z.boolean(), status: z.number().optional(), message: z.string() });
 export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
 

@@ -30,9 +30,9 @@ function rig() {
 }
 
 describe('shell IPC in main', () => {
-  it('valid requests from the shell UI reach main with parsed arguments', () => {
+  it('valid requests from the shell UI reach main with parsed arguments', async () => {
     const { invoke, calls } = rig();
-    expect(invoke(CHANNELS.shellSetDnd, 'hour')).toBeNull();
+    await expect(invoke(CHANNELS.shellSetDnd, 'hour')).resolves.toBeNull();
     invoke(CHANNELS.shellSetPresence, { profile: 'rc', state: 'busy' });
     invoke(CHANNELS.shellSelectProfile, 'demo');
     invoke(CHANNELS.shellSetOverlay, true);
@@ -46,20 +46,23 @@ describe('shell IPC in main', () => {
     ]);
   });
 
-  it('malformed arguments are refused before reaching main', () => {
+  // Refusals are answers (ipc/safe-listeners.ts): invoke resolves with { refused }, send drops.
+  const refused = { refused: expect.stringMatching(/^invalid argument: /) };
+
+  it('malformed arguments are refused before reaching main', async () => {
     const { invoke, calls } = rig();
-    expect(() => invoke(CHANNELS.shellSetDnd, 'forever')).toThrow();
-    expect(() => invoke(CHANNELS.shellSetPresence, { profile: 'rc', state: 'sleeping' })).toThrow();
-    expect(() => invoke(CHANNELS.shellSetPresence, { profile: 'rc', state: 'busy', extra: 1 })).toThrow();
-    expect(() => invoke(CHANNELS.shellCopyText, 42)).toThrow();
-    expect(() => invoke(CHANNELS.shellSelectProfile, '../etc')).toThrow();
+    await expect(invoke(CHANNELS.shellSetDnd, 'forever')).resolves.toEqual(refused);
+    await expect(invoke(CHANNELS.shellSetPresence, { profile: 'rc', state: 'sleeping' })).resolves.toEqual(refused);
+    await expect(invoke(CHANNELS.shellSetPresence, { profile: 'rc', state: 'busy', extra: 1 })).resolves.toEqual(refused);
+    await expect(invoke(CHANNELS.shellCopyText, 42)).resolves.toEqual(refused);
+    expect(() => invoke(CHANNELS.shellSelectProfile, '../etc')).not.toThrow();
     expect(calls).toEqual([]);
   });
 
-  it('requests from any other webContents (a vendor view) are refused', () => {
+  it('requests from any other webContents (a vendor view) are refused', async () => {
     const { invoke, calls } = rig();
-    expect(() => invoke(CHANNELS.shellGetSettings, undefined, 7)).toThrow('not allowed');
-    expect(() => invoke(CHANNELS.shellSaveSettings, {}, 7)).toThrow('not allowed');
+    await expect(invoke(CHANNELS.shellGetSettings, undefined, 7)).resolves.toEqual({ refused: expect.stringContaining('not allowed') });
+    await expect(invoke(CHANNELS.shellSaveSettings, {}, 7)).resolves.toEqual({ refused: expect.stringContaining('not allowed') });
     invoke(CHANNELS.shellDismissGuide, undefined, 7);
     expect(calls).toEqual([]);
   });
