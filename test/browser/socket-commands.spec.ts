@@ -55,3 +55,16 @@ test('a command with no agent desk connection, or with it closed, fails with the
   const widget = await servers.expertflow.agent(`widget-${agentId}`);
   expect(widget.received.map((p) => p.event)).not.toContain('changeAgentState');
 });
+
+test('a desk still on HTTP long-polling gets no command, and the bridge says why', async ({ shell }) => {
+  const { servers } = shell;
+  const agentId = 'ef-polling-only';
+  const view = await shell.open({ vendor: 'expertflow', url: servers.sim('expertflow.html', { agent: agentId, transports: 'polling' }), allowedOrigins: [servers.origins.vendor] });
+  const desk = await servers.expertflow.agent(agentId);
+  desk.emit('agentPresence', presence(agentId));
+  await view.waitForEvent((e) => e.kind === 'agent.state', 'agentPresence over polling');
+  const frame = encodeSocketIoEvent('/', 'changeAgentState', [{ agentId, action: 'agentState', state: { name: 'READY', reasonCode: null } }]);
+  expect(await view.deliver([{ transport: 'socket.io', frame }])).toEqual([
+    'the command was not sent: the Agent Desk connection is on HTTP long-polling, where commands cannot be sent',
+  ]);
+});
