@@ -1,0 +1,195 @@
+/**
+ * Forwarding soak: a child process running the real forwarder (soak-child.ts) is SIGKILLed again
+ * and again while it produces events, against a real local HTTPS server (a throwaway self-signed
+ * certificate made with openssl, trusted by the child through NODE_EXTRA_CA_CERTS) that flaps:
+ * 401s, 500s, and requests it never answers (some of them after storing the batch: a lost
+ * response). The server dedupes on the Idempotency-Key, as the forwarding contract expects.
+ *
+ * Every event whose enqueue() returned must be stored exactly once, in production order; the only
+ * other events allowed are ones written but not yet reported when a kill landed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CHILD = fileURLToPath(new URL('./soak-child.ts', import.meta.url));
+const KILLS = 14;
+
+const work = mkdtempSync(join(tmpdir(), 'sb-soak-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function certificate(): { key: Buffer; cert: Buffer; certPath: string } {
+  const result = spawnSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem')],
+    { stdio: 'pipe' },
+  );
+  if (result.status !== 0) throw new Error(`openssl could not make the test certificate: ${result.stderr.toString()}`);
+  return { key: readFileSync(join(work, 'key.pem')), cert: readFileSync(join(work, 'cert.pem')), certPath: join(work, 'cert.pem') };
+}
+
+interface Counts {
+  requests: number;
+  served401: number;
+  served500: number;
+  hangs: number;
+  lostResponses: number;
+  duplicatesSuppressed: number;
+}
+
+/** The flapping endpoint. Stored batches are kept in arrival order, first arrival per key only. */
+async function flappingServer(key: Buffer, cert: Buffer) {
+  const counts: Counts = { requests: 0, served401: 0, served500: 0, hangs: 0, lostResponses: 0, duplicatesSuppressed: 0 };
+  const storedKeys = new Set<string>();
+  const storedIds: string[] = [];
+  let flapping = true;
+  const store = (idempotencyKey: string, ids: string[]): void => {
+    if (storedKeys.has(idempotencyKey)) {
+      counts.duplicatesSuppressed++;
+      return;
+    }
+    storedKeys.add(idempotencyKey);
+    storedIds.push(...ids);
+  };
+  const server: Server = createServer({ key, cert }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const n = ++counts.requests;
+      const idempotencyKey = String(req.headers['idempotency-key'] ?? '');
+      let ids: string[];
+      try {
+        ids = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { events: Array<{ id: string }> }).events.map((e) => e.id);
+      } catch {
+        res.writeHead(400).end('not JSON');
+        return;
+      }
+      const reply = (status: number) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ status }));
+      if (flapping && n % 11 === 3) {
+        counts.served401++;
+        return reply(401); // A token rotation in progress.
+      }
+      if (flapping && n % 7 === 5) {
+        counts.served500++;
+        return reply(500);
+      }
+      if (flapping && n % 13 === 8) {
+        counts.hangs++;
+        return; // Never answered: the forwarder's timeout ends it.
+      }
+      if (flapping && n % 17 === 10) {
+        counts.lostResponses++;
+        store(idempotencyKey, ids);
+        return; // Stored, but the answer never comes: the retry must be deduplicated.
+      }
+      store(idempotencyKey, ids);
+      reply(200);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    url: `https://localhost:${(server.address() as AddressInfo).port}/ingest`,
+    counts,
+    storedIds,
+    stopFlapping: () => void (flapping = false),
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+interface Run {
+  /** Highest n the child reported queued (-1: none). */
+  lastQueued: number;
+  signal: NodeJS.Signals | null;
+  drained: boolean;
+}
+
+function runChild(queueDir: string, url: string, certPath: string, incarnation: number, count: number, killAfterMs: number | null): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, queueDir, url, String(incarnation), String(count)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath },
+  });
+  const run: Run = { lastQueued: -1, signal: null, drained: false };
+  let stderr = '';
+  let pending = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout.on('data', (c: Buffer) => {
+    pending += c.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const queued = /^queued (\d+)$/.exec(line);
+      if (queued) run.lastQueued = Number(queued[1]);
+      else if (line === 'drained') run.drained = true;
+      else if (line.startsWith('ready') && killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    }
+  });
+  return new Promise((resolve, reject) => {
+    const cap = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(cap);
+      run.signal = signal;
+      if (killAfterMs === null && code !== 0) reject(new Error(`the draining child failed (${code ?? signal}): ${stderr}`));
+      else if (killAfterMs !== null && signal !== 'SIGKILL') reject(new Error(`the child ended before its kill (${code}): ${stderr}`));
+      else resolve(run);
+    });
+  });
+}
+
+describe('forwarding soak: repeated SIGKILL against a flapping HTTPS endpoint', () => {
+  it('delivers every queued event exactly once, in order', { timeout: 60_000 }, async () => {
+    const { key, cert, certPath } = certificate();
+    const server = await flappingServer(key, cert);
+    const queueDir = join(work, 'queue');
+    const runs: Run[] = [];
+    try {
+      for (let k = 0; k < KILLS; k++) {
+        // Kill times spread over the child's life: during start-up sends, mid-stream, mid-retry.
+        runs.push(await runChild(queueDir, server.url, certPath, k, 100_000, 250 + ((k * 173) % 600)));
+      }
+      server.stopFlapping();
+      const final = await runChild(queueDir, server.url, certPath, KILLS, 0, null);
+      expect(final.drained).toBe(true);
+    } finally {
+      await server.close();
+    }
+
+    const parse = (id: string) => id.match(/^k(\d+)-(\d+)$/)?.slice(1).map(Number) as [number, number];
+    const produced = runs.reduce((sum, r) => sum + r.lastQueued + 1, 0);
+    const delivered = server.storedIds;
+    const unique = new Set(delivered);
+    const order = delivered.map(parse);
+    const outOfOrder = order.filter((at, i) => i > 0 && (at[0] < order[i - 1]![0] || (at[0] === order[i - 1]![0] && at[1] <= order[i - 1]![1]))).length;
+    const missing: string[] = [];
+    runs.forEach((r, k) => {
+      for (let n = 0; n <= r.lastQueued; n++) if (!unique.has(`k${k}-${n}`)) missing.push(`k${k}-${n}`);
+    });
+    // Written to the queue but killed before it could say so: at most the few events of one turn.
+    const unreported = delivered.filter((id) => {
+      const [k, n] = parse(id);
+      return n > runs[k]!.lastQueued;
+    });
+
+    console.log(
+      `forwarding soak: produced ${produced} (reported queued), delivered ${delivered.length} (${unreported.length} more written just before a kill), ` +
+        `duplicates suppressed ${server.counts.duplicatesSuppressed}, kills ${runs.filter((r) => r.signal === 'SIGKILL').length}, ` +
+        `served 401 ×${server.counts.served401}, 500 ×${server.counts.served500}, timeouts (no answer) ×${server.counts.hangs}, ` +
+        `lost responses (stored, no answer) ×${server.counts.lostResponses}, requests ${server.counts.requests}; missing ${missing.length}`,
+    );
+    expect(runs.filter((r) => r.signal === 'SIGKILL')).toHaveLength(KILLS);
+    expect(missing.length, `missing, e.g. ${missing.slice(0, 5).join(', ')}`).toBe(0);
+    expect(delivered.length).toBe(unique.size); // Exactly once.
+    expect(outOfOrder).toBe(0);
+    expect(unreported.length).toBeLessThanOrEqual(KILLS);
+    expect(server.counts.served401).toBeGreaterThan(0);
+    expect(server.counts.served500).toBeGreaterThan(0);
+    expect(server.counts.hangs).toBeGreaterThan(0);
+    expect(produced).toBeGreaterThan(KILLS * 50);
+  });
+});
