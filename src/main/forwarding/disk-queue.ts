@@ -15,21 +15,17 @@
  * files are moved aside and counted.
  */
 import { fdatasync, unlinkSync } from 'node:fs';
-import { access, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { access, mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ShellEvent } from '../../shared/contract/shell-event';
-import { OpenBatch, recoverOpenBatch } from './open-batch';
+import { OpenBatch, scanQueueDir } from './open-batch';
 import { parseBatch } from './parse-batch';
 import {
   moveAside,
-  parseBatchName,
-  parseOpenName,
   readCounters,
-  STATE_FILE,
   sweepAside,
   syncDir,
   syncFile,
-  TMP_SUFFIX,
   writeCounters,
   writeFileAtomic,
   type BatchFile,
@@ -130,32 +126,10 @@ export async function openDiskQueue(dir: string, opts: DiskQueueOptions): Promis
   const persist = (): Promise<void> =>
     exclusive(() => writeCounters(dir, counters)).catch((err: unknown) => log('could not save counters', { error: String(err) }));
 
-  // Open: discard torn temp files (a crash mid-write), seal open batches a dead process left,
-  // index sealed batches, set aside anything else.
-  let changed = false;
-  for (const name of (await readdir(dir)).sort()) {
-    if (name === STATE_FILE || name === 'bad' || name === 'rejected') continue;
-    if (name.endsWith(TMP_SUFFIX)) {
-      await unlink(join(dir, name)).catch(() => undefined);
-      continue;
-    }
-    const sealed = parseBatchName(name);
-    const unsealed = sealed ? null : parseOpenName(name);
-    if (sealed) index.push(sealed);
-    else if (unsealed) {
-      try {
-        const recovered = await recoverOpenBatch(dir, unsealed);
-        if (recovered.tornBytes > 0) log('cut a torn last line from a batch left open by a crash', { file: name, droppedBytes: recovered.tornBytes });
-        if (recovered.sealed) index.push(recovered.sealed);
-      } catch (err) {
-        await markBad(name, String(err));
-        changed = true;
-      }
-    } else {
-      await markBad(name, 'not a batch file name');
-      changed = true;
-    }
-  }
+  const scan = await scanQueueDir(dir, log);
+  index.push(...scan.sealed);
+  for (const { name, why } of scan.foreign) await markBad(name, why);
+  const changed = scan.foreign.length > 0;
   index.sort((a, b) => a.seq - b.seq);
   sealedEvents = index.reduce((sum, f) => sum + f.count, 0);
   let nextSeq = (index.at(-1)?.seq ?? 0) + 1;

@@ -89,8 +89,6 @@ const realTimers: TimerApi = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-type Step = 'next' | 'stop';
-
 export function createForwarder(opts: ForwarderOptions): Forwarder {
   const { queue, timeoutMs } = opts;
   let redaction = opts.redaction;
@@ -187,7 +185,7 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
   }
 
   /** Sends the front range of the head batch and updates `ranges` by the outcome. */
-  async function sendFront(batch: Batch, ranges: Array<[number, number]>, target: string): Promise<Step> {
+  async function sendFront(batch: Batch, ranges: Array<[number, number]>, target: string): Promise<'next' | 'stop'> {
     const [from, to] = ranges[0] as [number, number];
     const key = from === 0 && to === batch.events.length ? batch.id : `${batch.id}:${from}-${to}`;
     // The redaction in force now, so raising it in Settings also covers events queued before.
@@ -288,11 +286,8 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
     async stop() {
       stopped = true;
       running = false;
-      if (retryTimer !== undefined) timers.clearTimeout(retryTimer);
-      if (lingerTimer !== undefined) timers.clearTimeout(lingerTimer);
-      retryTimer = undefined;
-      lingerTimer = undefined;
-      nextAttemptAt = undefined;
+      for (const timer of [retryTimer, lingerTimer]) if (timer !== undefined) timers.clearTimeout(timer);
+      retryTimer = lingerTimer = nextAttemptAt = undefined;
       inflight?.abort();
       while (pumping) await pumping;
       await queue.close();

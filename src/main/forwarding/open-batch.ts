@@ -7,9 +7,9 @@
  * so a batch is never copied and never exists twice.
  */
 import { closeSync, ftruncateSync, openSync, renameSync, writeSync } from 'node:fs';
-import { readFile, rename, truncate, unlink } from 'node:fs/promises';
+import { readFile, readdir, rename, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { newOpenBatch, sealedName, type BatchFile, type OpenBatchFile } from './queue-files';
+import { newOpenBatch, parseBatchName, parseOpenName, sealedName, STATE_FILE, TMP_SUFFIX, type BatchFile, type OpenBatchFile } from './queue-files';
 
 export class OpenBatch {
   count = 0;
@@ -80,4 +80,35 @@ export async function recoverOpenBatch(dir: string, file: OpenBatchFile): Promis
   const sealed = sealedName(file, count);
   await rename(path, join(dir, sealed.name));
   return { sealed, tornBytes };
+}
+
+/**
+ * What the queue finds at open: torn temp files (a crash mid atomic write) are discarded, open
+ * batches a dead process left are recovered and sealed, sealed batches are indexed; anything
+ * else is returned as foreign, for bad/.
+ */
+export async function scanQueueDir(dir: string, log: (message: string, data?: unknown) => void): Promise<{ sealed: BatchFile[]; foreign: Array<{ name: string; why: string }> }> {
+  const sealed: BatchFile[] = [];
+  const foreign: Array<{ name: string; why: string }> = [];
+  for (const name of (await readdir(dir)).sort()) {
+    if (name === STATE_FILE || name === 'bad' || name === 'rejected') continue;
+    if (name.endsWith(TMP_SUFFIX)) {
+      await unlink(join(dir, name)).catch(() => undefined);
+      continue;
+    }
+    const batch = parseBatchName(name);
+    const unsealed = batch ? null : parseOpenName(name);
+    if (batch) sealed.push(batch);
+    else if (!unsealed) foreign.push({ name, why: 'not a batch file name' });
+    else {
+      try {
+        const recovered = await recoverOpenBatch(dir, unsealed);
+        if (recovered.tornBytes > 0) log('cut a torn last line from a batch left open by a crash', { file: name, droppedBytes: recovered.tornBytes });
+        if (recovered.sealed) sealed.push(recovered.sealed);
+      } catch (err) {
+        foreign.push({ name, why: String(err) });
+      }
+    }
+  }
+  return { sealed, foreign };
 }
