@@ -17,8 +17,8 @@ if (!dir || !endpoint || !incarnation || total === undefined) throw new Error('u
 const queue = await openDiskQueue(dir, { maxEvents: 100_000 });
 const forwarder = createForwarder({
   endpoint,
-  batchSize: 8,
-  timeoutMs: 250,
+  batchSize: 5,
+  timeoutMs: 150,
   queue,
   redaction: 'off',
   lingerMs: 15,
@@ -41,8 +41,9 @@ const count = Number(total);
 for (let n = 0; n < count; n++) {
   forwarder.enqueue(event(n));
   process.stdout.write(`queued ${n}\n`);
-  // A few events per turn of the event loop, as captures arrive in main.
-  if (n % 3 === 2) await new Promise((resolve) => setTimeout(resolve, 1));
+  // A couple of events per turn of the event loop, as captures arrive in main; paced so the
+  // sender (one batch in flight) is busy while the child lives, not only after the last kill.
+  if (n % 2 === 1) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 if (count === 0) {
   for (;;) {
