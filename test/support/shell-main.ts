@@ -7,12 +7,14 @@
  * context as the tray does. Tests drive it with what main would receive and show the UI what it
  * snapshots, so every snapshot the UI tests see is one main could send.
  */
+import { openServices, type Services } from '../../src/main/app/services';
 import { buildCaptureConfig } from '../../src/main/capture/capture-config';
 import { createCaptureService } from '../../src/main/capture/capture-service';
 import { createEffectRouter } from '../../src/main/effects/effect-router';
 import { installPermissionHandlers, type PermissionSession } from '../../src/main/security/permission-handlers';
 import { applyPolicy, readPolicy } from '../../src/main/settings/policy';
 import { readSettings } from '../../src/main/settings/settings';
+import { serviceStatus } from '../../src/main/shell/service-status';
 import { ShellState } from '../../src/main/shell/shell-state';
 import type { Profile } from '../../src/shared/contract/profile';
 import type { Settings } from '../../src/shared/contract/settings';
@@ -55,6 +57,7 @@ export class ShellMain {
   private readonly captures: ReturnType<typeof createCaptureService>;
   private readonly router: ReturnType<typeof createEffectRouter>;
   private dnd = DndState.off();
+  private services: Services | null = null;
   private t: number;
 
   constructor(init: ShellMainInit = {}) {
@@ -71,10 +74,11 @@ export class ShellMain {
     const { ringThroughDnd, suppressWhenFocused } = this.settings.notifications;
     this.pipeline = createPipeline({ profiles: this.settings.profiles, idFactory: () => `ev${++ids}`, context: { ringThroughDnd, suppressWhenFocused } });
     this.router = createEffectRouter({
-      // Toasts, the event log and the forwarder have their own tests (test/unit/notifications, logs, forwarding).
+      // Toasts have their own tests (test/unit/notifications). The event log and the forwarder are
+      // main's real ones once openServices() ran (their own tests: test/unit/logs, forwarding).
       notifier: { handle: () => undefined },
-      log: { event: () => undefined, rejection: () => undefined },
-      forwarder: null,
+      log: { event: (e) => this.services?.eventLog.event(e), rejection: (r) => this.services?.eventLog.rejection(r) },
+      forwarder: { enqueue: (e) => this.services?.forwarder?.enqueue(e) },
       ui: this.state,
       presence: () => undefined,
       changed: () => undefined,
@@ -100,6 +104,18 @@ export class ShellMain {
         (entry) => this.state.recordPermission(entry, this.tick()),
       );
     }
+  }
+
+  /**
+   * main's durable services, opened by src/main/app/services.ts from these settings (event log,
+   * diagnostics log, disk queue and forwarder under `userData`), and read into every snapshot as
+   * start-app does. Captures from now on reach them. close() them when done.
+   */
+  async openServices(userData: string): Promise<Services> {
+    const services = await openServices(this.settings, userData, (problem) => this.state.addProblem(problem));
+    this.services = services;
+    this.state.watchServices(() => serviceStatus(services));
+    return services;
   }
 
   /** main's clock now. */

@@ -19,7 +19,8 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export async function openServices(settings: Settings, userData: string, onProblem: (message: string) => void): Promise<Services> {
+/** `onStatusChange`: the forwarder's status changed (health, losses), for a new UI snapshot. */
+export async function openServices(settings: Settings, userData: string, onProblem: (message: string) => void, onStatusChange: () => void = () => undefined): Promise<Services> {
   const logDir = settings.logs.dir ?? join(userData, 'logs');
   const common = { dir: logDir, maxFileMb: settings.logs.maxFileMb, retentionDays: settings.logs.retentionDays, onProblem };
   const diagnostics = await createDiagnosticsLog(common);
@@ -30,7 +31,12 @@ export async function openServices(settings: Settings, userData: string, onProbl
   let forwarder: Forwarder | null = null;
   const { forwarding } = settings;
   if (forwarding.endpoint) {
-    const queue = await openDiskQueue(join(userData, 'forwarding'), { maxEvents: forwarding.maxQueuedEvents, log: (m, d) => diag('app', `forwarding queue: ${m}`, d) });
+    // bad/ and rejected/ hold customer events: they are kept as long as the event log is.
+    const queue = await openDiskQueue(join(userData, 'forwarding'), {
+      maxEvents: forwarding.maxQueuedEvents,
+      retentionDays: settings.logs.retentionDays,
+      log: (m, d) => diag('app', `forwarding queue: ${m}`, d),
+    });
     forwarder = createForwarder({
       endpoint: forwarding.endpoint,
       batchSize: forwarding.batchSize,
@@ -38,6 +44,7 @@ export async function openServices(settings: Settings, userData: string, onProbl
       queue,
       redaction: settings.logs.redaction,
       log: (m, d) => diag('app', `forwarding: ${m}`, d),
+      onChange: onStatusChange,
     });
     forwarder.start();
   }

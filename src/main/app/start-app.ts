@@ -15,6 +15,7 @@ import { testConnection } from '../forwarding/forwarder';
 import { createNotifier } from '../notifications/notifier';
 import { SHELL_PARTITION } from '../security/web-preferences';
 import { ProfileView } from '../shell/profile-view';
+import { serviceStatus, watchEventLogLoss } from '../shell/service-status';
 import { ShellState } from '../shell/shell-state';
 import { ShellWindow } from '../shell/shell-window';
 import { ViewRegistry } from '../shell/view-registry';
@@ -59,7 +60,11 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   };
 
   // 4. Durable logs and the forwarder, before anything can be captured.
-  const services = await openServices(settings, app.getPath('userData'), problem);
+  let shellWindow: ShellWindow | null = null;
+  const notifyUi = () => shellWindow?.pushState();
+  const services = await openServices(settings, app.getPath('userData'), problem, notifyUi);
+  state.watchServices(() => serviceStatus(services));
+  const eventLogLoss = watchEventLogLoss(services.eventLog, (message, data) => diag('app', message, data));
   diag('app', 'started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, logs: services.logDir, policy: policy ? policyFile : null });
   config.problems.forEach(problem);
   for (const note of config.notes) diag('settings', note);
@@ -76,8 +81,6 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   guardEveryWebContents(app, registry, (url) => void shell.openExternal(url));
 
   // 7. One view per profile, each on its own session.
-  let shellWindow: ShellWindow | null = null;
-  const notifyUi = () => shellWindow?.pushState();
   for (const profile of settings.profiles) {
     registry.add(profile, (entry) =>
       new ProfileView(entry, {
@@ -141,7 +144,9 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     demoOnly: cli.options.demo,
     applied(next) {
       pipeline.setContext({ ringThroughDnd: next.notifications.ringThroughDnd, suppressWhenFocused: next.notifications.suppressWhenFocused });
+      // Redaction applies to every sink at once: the forwarder also re-redacts queued events as it sends them.
       services.eventLog.setRedaction(next.logs.redaction);
+      services.forwarder?.setRedaction(next.logs.redaction);
       applyStartupItems(app, next.startup, cli.options.policy, problem);
       tray.settingsChanged();
       notifyUi();
@@ -227,6 +232,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     tick(now) {
       effects.effects(pipeline.tick(now), now);
       dialer.tick(now);
+      if (eventLogLoss()) notifyUi();
     },
     async beforeQuit() {
       tray.quitting();

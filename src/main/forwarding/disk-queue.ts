@@ -1,24 +1,31 @@
 /**
- * A durable, ordered, bounded on-disk queue of event batches for the forwarder (DESIGN.md §1).
+ * A durable, ordered, bounded on-disk queue of event batches for the forwarder.
  *
- *   <dir>/b-<seq>-<count>-<id>.json   one batch each, written atomically (queue-files.ts)
- *   <dir>/state.json                  dropped / bad / rejected counters (survive restarts)
+ *   <dir>/o-<seq>-<id>.jsonl          the open batch: one event per line, each written before
+ *                                     write() returns (open-batch.ts), fdatasync'ed every 250 ms
+ *   <dir>/b-<seq>-<count>-<id>.jsonl  sealed batches, sent oldest first
+ *   <dir>/state.json                  dropped / bad / rejected / expired counters (survive restarts)
  *   <dir>/bad/                        files that could not be read as a batch
- *   <dir>/rejected/                   batches the server refused for good (4xx), status in the name
+ *   <dir>/rejected/                   single events a server refused for their content
  *
- * Every operation runs one at a time (a promise chain), so the in-memory index always matches the
- * directory. Nothing here throws on bad data: corrupt files are moved aside and counted.
+ * An event is queued once write() returns, never later: nothing waits in memory. bad/ and
+ * rejected/ hold customer events, so they follow the log retention (sweepAside), never a count.
+ * Async operations run one at a time (a promise chain); write() and seal() are synchronous, so
+ * the in-memory index always matches the directory. Nothing here throws on bad data: corrupt
+ * files are moved aside and counted.
  */
-import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { fdatasync, unlinkSync } from 'node:fs';
+import { access, mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ShellEvent } from '../../shared/contract/shell-event';
+import { OpenBatch, scanQueueDir } from './open-batch';
+import { parseBatch } from './parse-batch';
 import {
   moveAside,
-  newBatchFile,
-  parseBatchName,
   readCounters,
-  STATE_FILE,
-  TMP_SUFFIX,
+  sweepAside,
+  syncDir,
+  syncFile,
   writeCounters,
   writeFileAtomic,
   type BatchFile,
@@ -33,99 +40,81 @@ export interface Batch {
 }
 
 export interface DiskQueueStats extends QueueCounters {
+  /** Sealed and open. */
   queuedEvents: number;
   queuedBatches: number;
 }
 
 export interface DiskQueue {
   readonly dir: string;
-  /** Stores the events as one batch (after the oldest batches are dropped if it would not fit). */
+  /** Writes one event to the open batch before returning; false when it could not (counted in dropped). */
+  write(event: ShellEvent): boolean;
+  /** Events in the open batch (not yet sendable). */
+  openCount(): number;
+  /** Makes the open batch sendable; resolves once it is flushed to the device. */
+  seal(): Promise<void>;
+  /** write() each event, then seal(): one batch. */
   append(events: ShellEvent[]): Promise<void>;
-  /** The oldest readable batch, or null when empty. Corrupt files met on the way are moved to bad/. */
+  /** The oldest readable sealed batch, or null. Corrupt files met on the way are moved to bad/. */
   peek(): Promise<Batch | null>;
   /** Delivered: forget it. Unknown ids (already dropped) are ignored. */
   ack(batchId: string): Promise<void>;
-  /** Refused for good by the server: moved to rejected/ with the status in its name, and counted. */
-  reject(batchId: string, status: number): Promise<void>;
+  /** One event the server refused for its content: kept in rejected/ (once, however often asked), counted. */
+  setAside(batch: Batch, index: number, status: number, reason: string): Promise<void>;
+  /** Deletes bad/ and rejected/ files past the retention; also runs at open and hourly. */
+  sweep(): Promise<void>;
+  /** Seals, stops the timers, waits for pending work. */
+  close(): Promise<void>;
   stats(): DiskQueueStats;
 }
 
 export interface DiskQueueOptions {
   /** At most this many events on disk; beyond it the oldest batches go (counted in `dropped`). */
   maxEvents: number;
+  /** logs.retentionDays: how long bad/ and rejected/ keep files. Default 30. */
+  retentionDays?: number;
+  syncIntervalMs?: number;
   log?: (message: string, data?: unknown) => void;
+  now?: () => number;
 }
+
+const HOUR_MS = 3_600_000;
 
 export async function openDiskQueue(dir: string, opts: DiskQueueOptions): Promise<DiskQueue> {
   const maxEvents = Math.max(1, Math.floor(opts.maxEvents));
+  const retentionDays = opts.retentionDays ?? 30;
   const log = opts.log ?? (() => undefined);
+  const now = opts.now ?? Date.now;
   const badDir = join(dir, 'bad');
   const rejectedDir = join(dir, 'rejected');
   await mkdir(badDir, { recursive: true });
   await mkdir(rejectedDir, { recursive: true });
 
   const { counters, damaged } = await readCounters(dir);
-  if (damaged) log('forwarding queue: state.json was unreadable; counters restart at zero');
-  /** Oldest first. */
+  if (damaged) log('state.json was unreadable; counters restart at zero');
+  /** Sealed batches, oldest first. */
   const index: BatchFile[] = [];
-  let queuedEvents = 0;
+  let open: OpenBatch | null = null;
+  let sealedEvents = 0;
   /** The last batch handed out by peek(), so a retry does not re-read the file. */
   let cached: Batch | null = null;
-
-  // Aside names start with the time they were set aside (fixed width), so pruning keeps the newest
-  // even after sequence numbers restart in an emptied queue.
-  const asideName = (name: string): string => `${String(Date.now()).padStart(15, '0')}-${name}`;
+  let writeProblem: string | null = null;
+  let dirty = false;
+  let closed = false;
+  const queued = (): number => sealedEvents + (open?.count ?? 0);
 
   async function markBad(name: string, why: string): Promise<void> {
     counters.bad += 1;
-    log('forwarding queue: unreadable batch moved to bad/', { file: name, why });
-    await moveAside(join(dir, name), badDir, asideName(name)).catch(() => unlink(join(dir, name)).catch(() => undefined));
+    log('unreadable batch moved to bad/', { file: name, why });
+    await moveAside(join(dir, name), badDir, `${String(now()).padStart(15, '0')}-${name}`).catch(() => unlink(join(dir, name)).catch(() => undefined));
   }
 
   function forget(file: BatchFile): void {
     const at = index.indexOf(file);
-    if (at >= 0) index.splice(at, 1);
-    queuedEvents -= file.count;
+    if (at < 0) return;
+    index.splice(at, 1);
+    sealedEvents -= file.count;
     if (cached?.id === file.id) cached = null;
-  }
-
-  // Open: discard torn temp files (a crash mid-write), index batch files, set aside anything else.
-  let counted = false;
-  for (const name of await readdir(dir)) {
-    if (name === STATE_FILE || name === 'bad' || name === 'rejected') continue;
-    if (name.endsWith(TMP_SUFFIX)) {
-      await unlink(join(dir, name)).catch(() => undefined);
-      continue;
-    }
-    const file = parseBatchName(name);
-    if (file) index.push(file);
-    else {
-      await markBad(name, 'not a batch file name');
-      counted = true;
-    }
-  }
-  index.sort((a, b) => a.seq - b.seq);
-  queuedEvents = index.reduce((sum, f) => sum + f.count, 0);
-  let nextSeq = (index.at(-1)?.seq ?? 0) + 1;
-  // maxEvents may have been lowered in settings since the last run.
-  if ((await dropOldestUntil(maxEvents)) > 0 || counted) await persist();
-
-  /** Drops whole batches, oldest first, until at most `limit` events remain; returns events dropped. */
-  async function dropOldestUntil(limit: number): Promise<number> {
-    let dropped = 0;
-    while (queuedEvents > limit && index.length > 0) {
-      const oldest = index[0] as BatchFile;
-      forget(oldest);
-      dropped += oldest.count;
-      await unlink(join(dir, oldest.name)).catch(() => undefined);
-    }
-    counters.dropped += dropped;
-    if (dropped > 0) log('forwarding queue full: dropped the oldest events', { dropped, total: counters.dropped });
-    return dropped;
-  }
-
-  function persist(): Promise<void> {
-    return writeCounters(dir, counters).catch((err: unknown) => log('forwarding queue: could not save counters', { error: String(err) }));
   }
 
   let chain: Promise<unknown> = Promise.resolve();
@@ -134,46 +123,135 @@ export async function openDiskQueue(dir: string, opts: DiskQueueOptions): Promis
     chain = run.catch(() => undefined);
     return run;
   }
+  const persist = (): Promise<void> =>
+    exclusive(() => writeCounters(dir, counters)).catch((err: unknown) => log('could not save counters', { error: String(err) }));
+
+  const scan = await scanQueueDir(dir, log);
+  index.push(...scan.sealed);
+  for (const { name, why } of scan.foreign) await markBad(name, why);
+  const changed = scan.foreign.length > 0;
+  index.sort((a, b) => a.seq - b.seq);
+  sealedEvents = index.reduce((sum, f) => sum + f.count, 0);
+  let nextSeq = (index.at(-1)?.seq ?? 0) + 1;
+  if (index.length > 0) await syncDir(dir);
+  // maxEvents may have been lowered in settings since the last run.
+  if (dropOldestUntil(maxEvents) > 0 || changed) await persist();
+
+  /** Drops whole sealed batches, oldest first, until at most `limit` events remain. */
+  function dropOldestUntil(limit: number): number {
+    let dropped = 0;
+    while (queued() > limit && index.length > 0) {
+      const oldest = index[0] as BatchFile;
+      forget(oldest);
+      dropped += oldest.count;
+      try {
+        unlinkSync(join(dir, oldest.name));
+      } catch {
+        // Already gone.
+      }
+    }
+    counters.dropped += dropped;
+    if (dropped > 0) log('forwarding queue full: dropped the oldest events', { dropped, total: counters.dropped });
+    return dropped;
+  }
+
+  function seal(): Promise<void> {
+    if (!open) return Promise.resolve();
+    const batch = open;
+    open = null;
+    let sealed: BatchFile;
+    try {
+      sealed = batch.seal();
+    } catch (err) {
+      // Could not close or rename (disk gone): the file stays open-named and is recovered at the next start.
+      log('could not seal a batch; it is recovered at the next start', { file: batch.file.name, error: String(err) });
+      return Promise.resolve();
+    }
+    index.push(sealed);
+    sealedEvents += sealed.count;
+    const path = join(dir, sealed.name);
+    return exclusive(async () => {
+      await syncFile(path);
+      await syncDir(dir);
+    });
+  }
+
+  const syncTimer = setInterval(() => {
+    const fd = open?.descriptor ?? -1;
+    if (!dirty || fd < 0) return;
+    dirty = false;
+    fdatasync(fd, () => undefined); // EBADF after a seal in between is harmless.
+  }, opts.syncIntervalMs ?? 250);
+  syncTimer.unref();
+
+  function sweep(): Promise<void> {
+    return exclusive(async () => {
+      const deleted = (await sweepAside(badDir, retentionDays, now())) + (await sweepAside(rejectedDir, retentionDays, now()));
+      if (deleted === 0) return;
+      counters.expired += deleted;
+      log('deleted set-aside files past the log retention', { deleted, retentionDays, totalExpired: counters.expired });
+      await writeCounters(dir, counters).catch(() => undefined);
+    });
+  }
+  const sweepTimer = setInterval(() => void sweep(), HOUR_MS);
+  sweepTimer.unref();
+  await sweep();
 
   async function readBatch(file: BatchFile): Promise<Batch | null> {
     let text: string;
     try {
       text = await readFile(join(dir, file.name), 'utf8');
     } catch (err) {
-      // Gone from under us (deleted by hand): forget it; anything else is a bad file.
+      // Gone from under us (dropped, deleted by hand): forget it; anything else is a bad file.
       forget(file);
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') await markBad(file.name, String(err)).then(persist);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+        await markBad(file.name, String(err));
+        await writeCounters(dir, counters).catch(() => undefined);
+      }
       return null;
     }
     const batch = parseBatch(text, file);
     if (typeof batch === 'string') {
       forget(file);
       await markBad(file.name, batch);
-      await persist();
+      await writeCounters(dir, counters).catch(() => undefined);
       return null;
     }
     return batch;
   }
 
-  return {
+  const queue: DiskQueue = {
     dir,
-    append: (events) =>
-      exclusive(async () => {
-        if (events.length === 0) return;
-        // A single batch larger than the whole bound keeps only its newest events.
-        const keep = events.length > maxEvents ? events.slice(events.length - maxEvents) : events;
-        counters.dropped += events.length - keep.length;
-        const overflow = events.length - keep.length + (await dropOldestUntil(maxEvents - keep.length));
-        try {
-          const file = newBatchFile(nextSeq, keep.length);
-          await writeFileAtomic(join(dir, file.name), JSON.stringify({ id: file.id, seq: file.seq, events: keep }));
-          nextSeq += 1;
-          index.push(file);
-          queuedEvents += file.count;
-        } finally {
-          if (overflow > 0) await persist();
-        }
-      }),
+    write(event) {
+      if (closed) return false;
+      if (queued() >= maxEvents) {
+        // The open batch alone at the bound (batchSize ≥ maxEvents): seal it so it can go too.
+        if (index.length === 0) void seal();
+        if (dropOldestUntil(maxEvents - 1) > 0) void persist();
+      }
+      try {
+        open ??= OpenBatch.create(dir, nextSeq++);
+        open.writeLine(JSON.stringify(event));
+        dirty = true;
+        if (writeProblem !== null) log('forwarding queue writable again', { after: writeProblem });
+        writeProblem = null;
+        return true;
+      } catch (err) {
+        counters.dropped += 1;
+        if (writeProblem === null) log('could not write an event to the forwarding queue; counting losses', { error: String(err) });
+        writeProblem = String(err);
+        if (open && open.count > 0) void seal(); // What is on disk stays sendable; the next event starts a new file.
+        else open = null;
+        void persist();
+        return false;
+      }
+    },
+    openCount: () => open?.count ?? 0,
+    seal,
+    async append(events) {
+      for (const e of events) queue.write(e);
+      await seal();
+    },
     peek: () =>
       exclusive(async () => {
         for (let head = index[0]; head; head = index[0]) {
@@ -190,32 +268,25 @@ export async function openDiskQueue(dir: string, opts: DiskQueueOptions): Promis
         forget(file);
         await unlink(join(dir, file.name)).catch(() => undefined);
       }),
-    reject: (batchId, status) =>
+    setAside: (batch, at, status, reason) =>
       exclusive(async () => {
-        const file = index.find((f) => f.id === batchId);
-        if (!file) return;
-        forget(file);
+        const path = join(rejectedDir, `${batch.id}-${at}.http-${status}.json`);
+        // Split keys are deterministic, so after a restart the same event can be refused again.
+        if (await access(path).then(() => true, () => false)) return;
+        await writeFileAtomic(path, JSON.stringify({ batchId: batch.id, index: at, status, reason, at: now(), event: batch.events[at] }));
         counters.rejected += 1;
-        await moveAside(join(dir, file.name), rejectedDir, asideName(file.name.replace(/\.json$/, `.http-${status}.json`))).catch(() => undefined);
-        await persist();
+        await writeCounters(dir, counters).catch(() => undefined);
       }),
-    stats: () => ({ queuedEvents, queuedBatches: index.length, ...counters }),
+    sweep,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(syncTimer);
+      clearInterval(sweepTimer);
+      await seal();
+      await chain;
+    },
+    stats: () => ({ queuedEvents: queued(), queuedBatches: index.length, ...counters }),
   };
-}
-
-/** Structural check only: strict ShellEvent validation could turn a batch whose redacted text grew
- * past a field limit into data loss, and the server validates what it receives anyway. */
-function parseBatch(text: string, file: BatchFile): Batch | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return 'not JSON';
-  }
-  if (typeof value !== 'object' || value === null) return 'not an object';
-  const { id, seq, events } = value as Record<string, unknown>;
-  if (id !== file.id || seq !== file.seq) return 'id/seq do not match the file name';
-  if (!Array.isArray(events) || events.length !== file.count) return 'event count does not match the file name';
-  if (!events.every((e) => typeof e === 'object' && e !== null && typeof (e as { id?: unknown }).id === 'string')) return 'malformed event';
-  return { id, seq, events: events as ShellEvent[] };
+  return queue;
 }

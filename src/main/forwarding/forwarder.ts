@@ -1,12 +1,17 @@
 /**
- * Forwards ShellEvents to the optional HTTPS endpoint (DESIGN.md §1, issue 4 §4).
+ * Forwards ShellEvents to the optional HTTPS endpoint.
  *
- *   enqueue → redact → in-memory batch (batchSize, or lingerMs after its first event)
- *           → disk queue (durable, bounded) → POST one batch at a time, oldest first
+ *   enqueue → redact → written to the disk queue's open batch before enqueue() returns
+ *           → sealed at batchSize events or lingerMs after its first → POST one batch at a time,
+ *             oldest first, redacted again with the redaction in force when it is sent
  *
  * One batch in flight keeps the server's view in capture order. The batch id is the
  * Idempotency-Key on every attempt, so a retry after a lost response can be deduplicated by the
- * server. Plain Node: no electron import; main wires it to settings and the app's lifecycle.
+ * server. Anything that is not the batch's own fault (401/403/404, 408/429/5xx, redirects,
+ * timeouts, network errors) is retried with backoff, never discarded. A 400/413/422 blames the
+ * content: the batch is split in halves (keys `<id>:<from>-<to>`, the same on every run) until the
+ * refused events are found; only those are set aside in rejected/, the rest is delivered.
+ * Plain Node: no electron import; main wires it to settings and the app's lifecycle.
  */
 import { isVendorUrl } from '../../shared/contract/profile';
 import type { Redaction } from '../../shared/contract/settings';
@@ -14,28 +19,31 @@ import type { ShellEvent } from '../../shared/contract/shell-event';
 import { redactEvent } from '../../shared/core/redaction';
 import { retryDelay, type BackoffOptions } from './backoff';
 import type { Batch, DiskQueue } from './disk-queue';
-import { postJson, type FetchLike } from './http-delivery';
+import { postJson, urlForLog, type FetchLike } from './http-delivery';
 
 export { testConnection, type ConnectionTestResult } from './http-delivery';
 
 export type ForwarderState = 'idle' | 'sending' | 'backing-off' | 'disabled';
 
 export interface ForwarderStatus {
+  /** Origin and path only (urlForLog): a token in the URL never reaches the UI or a log. */
   endpoint: string | null;
   state: ForwarderState;
   lastError?: string;
   /** ms since epoch of the next retry, while backing off. */
   nextAttemptAt?: number;
-  /** On disk plus not yet written. */
+  /** On disk, waiting to be sent. */
   queuedEvents: number;
-  /** Dropped because the queue was full (persisted across restarts) or could not be written. */
+  /** Lost: the queue was full or could not be written (persisted across restarts). */
   dropped: number;
-  /** Batches the server refused for good (moved to rejected/). */
+  /** Events a server refused for their content (400/413/422), kept in rejected/. */
   rejected: number;
   /** Events delivered by this forwarder since it started. */
   delivered: number;
   /** Unreadable batch files set aside in bad/. */
   bad: number;
+  /** Files deleted from bad/ and rejected/ by the log retention. */
+  expired: number;
 }
 
 export interface TimerApi {
@@ -54,19 +62,23 @@ export interface ForwarderOptions {
   now?: () => number;
   timers?: TimerApi;
   log?: (message: string, data?: unknown) => void;
-  /** How long a partial batch waits for more events before it is written and sent. */
+  /** Something the status shows changed (not on every event): main pushes a new UI snapshot. */
+  onChange?: () => void;
+  /** How long a partial batch waits for more events before it is sealed and sent. */
   lingerMs?: number;
   backoff?: BackoffOptions;
 }
 
 export interface Forwarder {
   enqueue(event: ShellEvent): void;
-  /** Writes pending events to disk, then waits until the sender drains the queue or hits a failure
+  /** Settings changed: applies to every event sent from now on, those already queued included. */
+  setRedaction(level: Redaction): void;
+  /** Seals the open batch, then waits until the sender drains the queue or hits a failure
    * (it does not wait out a backoff). */
   flush(): Promise<void>;
   start(): void;
-  /** Final: writes pending events to disk and cancels the request in flight (that batch stays
-   * queued and is resent later under the same key). Create a new forwarder to resume. */
+  /** Final: seals the open batch, closes the queue and cancels the request in flight (that batch
+   * stays queued and is resent later under the same key). Create a new forwarder to resume. */
   stop(): Promise<void>;
   status(): ForwarderStatus;
 }
@@ -78,15 +90,15 @@ const realTimers: TimerApi = {
 };
 
 export function createForwarder(opts: ForwarderOptions): Forwarder {
-  const { queue, redaction, timeoutMs } = opts;
+  const { queue, timeoutMs } = opts;
+  let redaction = opts.redaction;
   const batchSize = Math.max(1, Math.floor(opts.batchSize));
   const now = opts.now ?? Date.now;
   const timers = opts.timers ?? realTimers;
   const log = opts.log ?? (() => undefined);
   const lingerMs = opts.lingerMs ?? 1000;
   const endpoint = opts.endpoint !== null && isVendorUrl(opts.endpoint) ? opts.endpoint : null;
-  /** For logs: no query string or user info, which may carry a token. */
-  const logEndpoint = endpoint ? `${new URL(endpoint).origin}${new URL(endpoint).pathname}` : null;
+  const shownEndpoint = opts.endpoint === null ? null : urlForLog(opts.endpoint);
 
   let state: ForwarderState = endpoint ? 'idle' : 'disabled';
   let lastError: string | undefined =
@@ -94,39 +106,61 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
   let nextAttemptAt: number | undefined;
   let running = false;
   let stopped = false;
-  const pending: ShellEvent[] = [];
   let lingerTimer: unknown;
   let retryTimer: unknown;
-  /** Appends run in order; this is the tail of that chain. */
-  let writes: Promise<void> = Promise.resolve();
   let pumping: Promise<void> | null = null;
   let rerun = false;
   let inflight: AbortController | null = null;
   let failures = 0;
   let delivered = 0;
-  let lost = 0;
+  let unredactable = 0;
+  /** The head batch's ranges still to send, front first (split by content refusals). */
+  let work: { batchId: string; ranges: Array<[number, number]> } | null = null;
+  let reported = '';
 
-  function persistPending(): Promise<void> {
+  function status(): ForwarderStatus {
+    const s = queue.stats();
+    return {
+      endpoint: shownEndpoint,
+      state,
+      ...(lastError === undefined ? {} : { lastError }),
+      ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
+      queuedEvents: s.queuedEvents,
+      dropped: s.dropped + unredactable,
+      rejected: s.rejected,
+      delivered,
+      bad: s.bad,
+      expired: s.expired,
+    };
+  }
+
+  /** Logs and announces changes of health and of the loss counters; a retry with the same error is not one. */
+  function changed(): void {
+    const s = status();
+    const health = s.state === 'disabled' ? 'disabled' : s.lastError === undefined ? 'ok' : 'failing';
+    const signature = JSON.stringify([health, s.lastError, s.dropped, s.rejected, s.bad, s.expired, s.queuedEvents === 0]);
+    if (signature === reported) return;
+    const first = reported === '';
+    reported = signature;
+    if (!first || health !== 'ok') log(`status: ${health}`, { ...s, failures });
+    try {
+      opts.onChange?.();
+    } catch {
+      // A failing observer must not stop forwarding.
+    }
+  }
+
+  function sealAndKick(): void {
     if (lingerTimer !== undefined) timers.clearTimeout(lingerTimer);
     lingerTimer = undefined;
-    while (pending.length > 0) {
-      const chunk = pending.splice(0, batchSize);
-      writes = writes
-        .then(() => queue.append(chunk))
-        .then(kick, (err: unknown) => {
-          // Disk full or unwritable: nothing better to do than count the loss and say so.
-          lost += chunk.length;
-          lastError = `could not queue ${chunk.length} events on disk: ${String(err)}`;
-          log('forwarding: events lost, queue not writable', { count: chunk.length, error: String(err) });
-        });
-    }
-    return writes;
+    void queue.seal();
+    kick();
   }
 
   function kick(): void {
     if (!running || retryTimer !== undefined) return;
     if (pumping) {
-      rerun = true; // An append landed while the sender was busy: look again when it finishes.
+      rerun = true; // A batch was sealed while the sender was busy: look again when it finishes.
       return;
     }
     rerun = false;
@@ -142,7 +176,7 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
     state = 'backing-off';
     lastError = message;
     nextAttemptAt = now() + delay;
-    log('forwarding: delivery failed, will retry', { endpoint: logEndpoint, error: message, failures, retryInMs: delay });
+    changed();
     retryTimer = timers.setTimeout(() => {
       retryTimer = undefined;
       nextAttemptAt = undefined;
@@ -150,13 +184,17 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
     }, delay);
   }
 
-  async function send(batch: Batch, target: string): Promise<boolean> {
+  /** Sends the front range of the head batch and updates `ranges` by the outcome. */
+  async function sendFront(batch: Batch, ranges: Array<[number, number]>, target: string): Promise<'next' | 'stop'> {
+    const [from, to] = ranges[0] as [number, number];
+    const key = from === 0 && to === batch.events.length ? batch.id : `${batch.id}:${from}-${to}`;
+    // The redaction in force now, so raising it in Settings also covers events queued before.
+    const events = batch.events.slice(from, to).map((e) => redactEvent(e, redaction));
     state = 'sending';
     inflight = new AbortController();
-    const body = { source: 'switchboard', batchId: batch.id, events: batch.events };
-    const result = await postJson(target, body, {
+    const result = await postJson(target, { source: 'switchboard', batchId: key, events }, {
       timeoutMs,
-      idempotencyKey: batch.id,
+      idempotencyKey: key,
       signal: inflight.signal,
       now,
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
@@ -164,22 +202,28 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
     inflight = null;
     switch (result.kind) {
       case 'aborted':
-        return false;
-      case 'delivered':
-        await queue.ack(batch.id);
-        delivered += batch.events.length;
-        failures = 0;
-        lastError = undefined;
-        return true;
-      case 'rejected':
-        // Never retried and never blocks the queue; kept in rejected/ for IT to inspect.
-        await queue.reject(batch.id, result.status);
-        lastError = `batch ${batch.id} rejected: ${result.message}`;
-        log('forwarding: batch rejected by the endpoint', { endpoint: logEndpoint, batchId: batch.id, events: batch.events.length, error: result.message });
-        return true;
+        return 'stop';
       case 'retry':
         backOff(result.message, result.retryAfterMs);
-        return false;
+        return 'stop';
+      case 'delivered':
+        ranges.shift();
+        delivered += to - from;
+        failures = 0;
+        lastError = undefined;
+        return 'next';
+      case 'rejected':
+        if (to - from === 1) {
+          await queue.setAside(batch, from, result.status, result.message);
+          ranges.shift();
+          lastError = `an event was refused for its content and set aside (rejected/): ${result.message}`;
+          log('an event was refused for its content and set aside', { endpoint: shownEndpoint, batchId: batch.id, index: from, error: result.message });
+          changed(); // lastError stays until the next delivery clears it.
+        } else {
+          const mid = from + Math.ceil((to - from) / 2);
+          ranges.splice(0, 1, [from, mid], [mid, to]);
+        }
+        return 'next';
     }
   }
 
@@ -189,9 +233,15 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
         const batch = await queue.peek();
         if (!batch) {
           state = 'idle';
+          changed();
           return;
         }
-        if (!(await send(batch, endpoint))) return;
+        if (work?.batchId !== batch.id) work = { batchId: batch.id, ranges: [[0, batch.events.length]] };
+        const { ranges } = work;
+        while (ranges.length > 0) if ((await sendFront(batch, ranges, endpoint)) === 'stop') return;
+        await queue.ack(batch.id);
+        work = null;
+        changed();
       } catch (err) {
         // Queue I/O failed (disk gone?): same treatment as an unreachable server, never a spin.
         backOff(`queue error: ${String(err)}`);
@@ -203,44 +253,46 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
   return {
     enqueue(event) {
       if (!endpoint || stopped) return;
-      // Redact on the way in: unredacted data never reaches the disk queue.
-      pending.push(redactEvent(event, redaction));
-      if (pending.length >= batchSize) void persistPending();
-      else lingerTimer ??= timers.setTimeout(() => void persistPending(), lingerMs);
+      let redacted: ShellEvent;
+      try {
+        // Redact on the way in: unredacted data never reaches the disk queue.
+        redacted = redactEvent(event, redaction);
+      } catch (err) {
+        unredactable++;
+        log('an event could not be redacted and was not forwarded', { error: String(err) });
+        return changed();
+      }
+      if (!queue.write(redacted)) return changed();
+      if (queue.openCount() >= batchSize) sealAndKick();
+      else lingerTimer ??= timers.setTimeout(sealAndKick, lingerMs);
+    },
+    setRedaction(level) {
+      if (level === redaction) return;
+      log('redaction changed: applies to every event sent from now on, queued ones included', { from: redaction, to: level });
+      redaction = level;
     },
     async flush() {
-      await persistPending();
+      if (lingerTimer !== undefined) sealAndKick();
+      await queue.seal();
+      kick();
       while (pumping) await pumping;
     },
     start() {
       if (!endpoint || stopped || running) return;
       running = true;
+      changed();
       kick();
     },
     async stop() {
       stopped = true;
       running = false;
-      if (retryTimer !== undefined) timers.clearTimeout(retryTimer);
-      retryTimer = undefined;
-      nextAttemptAt = undefined;
+      for (const timer of [retryTimer, lingerTimer]) if (timer !== undefined) timers.clearTimeout(timer);
+      retryTimer = lingerTimer = nextAttemptAt = undefined;
       inflight?.abort();
-      await persistPending();
       while (pumping) await pumping;
+      await queue.close();
       if (endpoint) state = 'idle';
     },
-    status() {
-      const s = queue.stats();
-      return {
-        endpoint: opts.endpoint,
-        state,
-        ...(lastError === undefined ? {} : { lastError }),
-        ...(nextAttemptAt === undefined ? {} : { nextAttemptAt }),
-        queuedEvents: s.queuedEvents + pending.length,
-        dropped: s.dropped + lost,
-        rejected: s.rejected,
-        delivered,
-        bad: s.bad,
-      };
-    },
+    status,
   };
 }

@@ -10,9 +10,12 @@ export type FetchLike = typeof fetch;
 
 export type DeliveryResult =
   | { kind: 'delivered'; status: number }
-  /** Worth trying again later: 408/429/5xx, 3xx, timeouts, network errors. */
+  /**
+   * Not the batch's own fault, so worth trying again later: 401/403 (a token being rotated),
+   * 404 (a deploy window), 408/429/5xx, 3xx, any other status, timeouts, network errors.
+   */
   | { kind: 'retry'; status?: number; retryAfterMs?: number; message: string }
-  /** The server refused this request for good (other 4xx): retrying would only block the queue. */
+  /** The server refused this content (400/413/422): the forwarder splits the batch to find the culprit. */
   | { kind: 'rejected'; status: number; message: string }
   /** Our own stop() cancelled it; nothing to report. */
   | { kind: 'aborted' };
@@ -56,16 +59,32 @@ export async function postJson(endpoint: string, body: unknown, opts: PostOption
   const snippet = await readSnippet(res);
   const detail = snippet ? `: ${snippet}` : '';
   if (status >= 300 && status < 400) {
-    const location = res.headers.get('location') ?? '(no location)';
-    return { kind: 'retry', status, message: `HTTP ${status} redirect to ${location} not followed; configure the final URL` };
+    const location = res.headers.get('location');
+    const shown = location === null ? '(no location)' : urlForLog(location, endpoint);
+    return { kind: 'retry', status, message: `HTTP ${status} redirect to ${shown} not followed; configure the final URL` };
   }
-  if (status === 408 || status === 429 || status >= 500) {
-    const retryAfterMs =
-      status === 429 || status === 503 ? parseRetryAfter(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
-    return { kind: 'retry', status, message: `HTTP ${status}${detail}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  if (CONTENT_REFUSED.has(status)) return { kind: 'rejected', status, message: `HTTP ${status}${detail}` };
+  const retryAfterMs =
+    status === 429 || status === 503 ? parseRetryAfter(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
+  const what = status >= 400 ? `HTTP ${status}` : `unexpected HTTP ${status}`;
+  return { kind: 'retry', status, message: `${what}${detail}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+}
+
+/** Statuses that blame the request's content (RFC 9110 §15.5.1, §15.5.14, §15.5.21). */
+const CONTENT_REFUSED = new Set([400, 413, 422]);
+
+/**
+ * A URL as it may appear in status and logs: origin and path only. User info (user:pass@), the
+ * query and the fragment are dropped, since any of them may carry a token. Relative locations
+ * resolve against the endpoint; anything unparseable is not shown at all.
+ */
+export function urlForLog(url: string, base?: string): string {
+  try {
+    const parsed = new URL(url, base);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '(an unparseable URL)';
   }
-  if (status >= 400) return { kind: 'rejected', status, message: `HTTP ${status}${detail}` };
-  return { kind: 'retry', status, message: `unexpected HTTP ${status}` };
 }
 
 /** The start of an error body, for status and logs; bounded so a huge error page costs nothing. */

@@ -5,7 +5,7 @@
 import type { Effect, ProfilePresence, TrayState } from '../../shared/contract/effects';
 import type { Profile } from '../../shared/contract/profile';
 import type { ShellEvent } from '../../shared/contract/shell-event';
-import type { FeedEntry, ShellSnapshot, ViewHealth } from '../../shared/ipc/shell-protocol';
+import type { FeedEntry, ServiceStatus, ShellSnapshot, ViewHealth } from '../../shared/ipc/shell-protocol';
 import type { DndSnapshot } from '../../shared/tray/dnd';
 import { noPresenceReason, settableStates } from '../../shared/tray/vendor-presence';
 import { ADAPTERS } from '../../shared/vendors/registry';
@@ -61,6 +61,7 @@ export class ShellState {
   private dnd: DndSnapshot = { mode: 'off' };
   private dndScheduled = false;
   private guide: boolean;
+  private services: () => ServiceStatus = () => ({ forwarding: null, eventLog: { dropped: 0, problem: null } });
   selected: string | null;
 
   constructor(
@@ -75,6 +76,11 @@ export class ShellState {
 
   addProblem(problem: string): void {
     if (this.problems.length < 20 && !this.problems.includes(problem)) this.problems.push(problem.slice(0, 1000));
+  }
+
+  /** Where the snapshot reads the forwarder's and the event log's status (service-status.ts). */
+  watchServices(source: () => ServiceStatus): void {
+    this.services = source;
   }
 
   dismissGuide(): void {
@@ -151,6 +157,7 @@ export class ShellState {
       problems: [...this.problems],
       // Newest first, the one order ShellSnapshotSchema accepts (kept oldest first here: push is cheap).
       feed: [...this.feed].reverse(),
+      services: this.services(),
     };
   }
 

@@ -82,6 +82,41 @@ export const ProfileViewSchema = z.strictObject({
 }).refine((p) => p.caller === undefined || p.state === 'ringing', { path: ['caller'], message: 'a caller is shown only while the profile rings' });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
+const count = z.number().int().nonnegative();
+
+/** The forwarder's status, as main's forwarder reports it (src/main/forwarding/forwarder.ts). */
+export const ForwardingStatusSchema = z.strictObject({
+  /** Origin and path only: a token in the URL's query or user info is never shown. */
+  endpoint: z.string().max(2048).nullable(),
+  state: z.enum(['idle', 'sending', 'backing-off', 'disabled']),
+  lastError: z.string().max(1000).optional(),
+  /** ms since epoch, while backing off. */
+  nextAttemptAt: z.number().optional(),
+  queuedEvents: count,
+  /** Lost: queue full or not writable. */
+  dropped: count,
+  /** Events the endpoint refused for their content, kept aside. */
+  rejected: count,
+  delivered: count,
+  /** Unreadable queue files set aside. */
+  bad: count,
+  /** Set-aside files deleted by the log retention. */
+  expired: count,
+});
+export type ForwardingStatus = z.infer<typeof ForwardingStatusSchema>;
+
+/** The durable services beside the views: what they lost and why, for the agent and IT to see. */
+export const ServiceStatusSchema = z.strictObject({
+  /** null: forwarding is off (no endpoint configured). */
+  forwarding: ForwardingStatusSchema.nullable(),
+  eventLog: z.strictObject({
+    /** Lines the event log could not write since the app started. */
+    dropped: count,
+    problem: z.string().max(1000).nullable(),
+  }),
+});
+export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
+
 export const ShellSnapshotSchema = z.strictObject({
   profiles: z.array(ProfileViewSchema).max(20),
   selected: z.string().nullable(),
@@ -95,6 +130,7 @@ export const ShellSnapshotSchema = z.strictObject({
   problems: z.array(z.string().max(1000)).max(20),
   /** Newest first: see FeedSchema. */
   feed: FeedSchema,
+  services: ServiceStatusSchema,
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 

@@ -59,19 +59,20 @@ describe('disk queue', () => {
     expect(q1.stats()).toMatchObject({ queuedEvents: 4, queuedBatches: 2, dropped: 4 });
     expect(logs.some((m) => m.includes('dropped the oldest'))).toBe(true);
 
-    // A batch larger than the whole bound keeps its newest events only.
+    // A batch growing past the whole bound: the older batches go first, then the open batch
+    // itself is sealed and dropped as the oldest, and the newest events start a new one.
     await q1.append(range(10, 18).map((i) => event(i)));
-    expect(q1.stats()).toMatchObject({ queuedEvents: 5, queuedBatches: 1, dropped: 4 + 4 + 3 });
+    expect(q1.stats()).toMatchObject({ queuedEvents: 3, queuedBatches: 1, dropped: 4 + 4 + 5 });
 
     const q2 = await openDiskQueue(dir, { maxEvents: 5 });
-    expect(q2.stats()).toMatchObject({ queuedEvents: 5, dropped: 11 });
-    expect(await drain(q2)).toEqual(ids(13, 18));
+    expect(q2.stats()).toMatchObject({ queuedEvents: 3, dropped: 13 });
+    expect(await drain(q2)).toEqual(ids(15, 18));
 
     // A lower bound set since the last run applies at open.
     const q3 = await openDiskQueue(dir, { maxEvents: 5 });
     for (const start of [20, 22]) await q3.append([event(start), event(start + 1)]);
     const q4 = await openDiskQueue(dir, { maxEvents: 2 });
-    expect(q4.stats()).toMatchObject({ queuedEvents: 2, dropped: 13 });
+    expect(q4.stats()).toMatchObject({ queuedEvents: 2, dropped: 15 });
     expect(await drain(q4)).toEqual(['e22', 'e23']);
   });
 
@@ -92,20 +93,39 @@ describe('disk queue', () => {
     expect((await openDiskQueue(dir, { maxEvents: 100 })).stats().bad).toBe(3);
   });
 
-  it('moves a rejected batch to rejected/ with its status, counted and persisted', async () => {
+  it('sets aside one refused event in rejected/ once, counted and persisted; the batch stays queued', async () => {
     const dir = await dirs.make();
     const q = await openDiskQueue(dir, { maxEvents: 100 });
-    await q.append([event(1)]);
-    await q.append([event(2)]);
-    const head = await q.peek();
-    await q.reject(head?.id ?? '', 400);
+    await q.append([event(1), event(2), event(3)]);
+    const head = (await q.peek())!;
+    await q.setAside(head, 1, 422, 'HTTP 422: bad field');
+    await q.setAside(head, 1, 422, 'HTTP 422: bad field'); // Asked again after a restart: kept once.
     await q.ack('no-such-batch');
-    expect(q.stats()).toMatchObject({ rejected: 1, queuedEvents: 1 });
-    const [file] = await readdir(join(dir, 'rejected'));
-    expect(file).toMatch(new RegExp(`${head?.id}\\.http-400\\.json$`));
-    expect(JSON.parse(await readFile(join(dir, 'rejected', file as string), 'utf8'))).toMatchObject({ id: head?.id, events: [{ id: 'e1' }] });
-    expect(await drain(q)).toEqual(['e2']);
+    expect(q.stats()).toMatchObject({ rejected: 1, queuedEvents: 3 });
+    const files = await readdir(join(dir, 'rejected'));
+    expect(files).toEqual([`${head.id}-1.http-422.json`]);
+    expect(JSON.parse(await readFile(join(dir, 'rejected', files[0]!), 'utf8'))).toMatchObject({ batchId: head.id, index: 1, status: 422, event: { id: 'e2' } });
     expect((await openDiskQueue(dir, { maxEvents: 100 })).stats().rejected).toBe(1);
+  });
+
+  it('an open batch is on disk event by event, and a crash leaves it recoverable under its own id', async () => {
+    const dir = await dirs.make();
+    const q1 = await openDiskQueue(dir, { maxEvents: 100 });
+    expect(q1.write(event(0))).toBe(true);
+    expect(q1.write(event(1))).toBe(true);
+    // No seal, no close: what a SIGKILL leaves. Plus a torn third line (a kill inside write(2)).
+    const [open] = (await readdir(dir)).filter((n) => n.startsWith('o-'));
+    expect(open).toMatch(/^o-000000000001-[0-9a-f-]{36}\.jsonl$/);
+    expect((await readFile(join(dir, open!), 'utf8')).split('\n').map((l) => (l ? (JSON.parse(l) as { id: string }).id : l))).toEqual(['e0', 'e1', '']);
+    await writeFile(join(dir, open!), '{"id":"e2","at":17', { flag: 'a' });
+
+    const logs: string[] = [];
+    const q2 = await openDiskQueue(dir, { maxEvents: 100, log: (m) => logs.push(m) });
+    expect(q2.stats()).toMatchObject({ queuedEvents: 2, queuedBatches: 1, bad: 0 });
+    expect(logs.some((m) => m.includes('torn last line'))).toBe(true);
+    const batch = await q2.peek();
+    expect(batch?.id).toBe(open!.slice(15, 51));
+    expect(await drain(q2)).toEqual(['e0', 'e1']);
   });
 
   it('serializes concurrent appends in call order', async () => {

@@ -40,24 +40,49 @@ describe('forwarder delivery', () => {
     expect(srv.requests.slice(4).flatMap((r) => (r.body.events ?? []).map((e) => e.id))).toEqual(ids(0, 23));
     expect(srv.attemptsPerKey.size).toBe(5); // 5 + 5 + 5 + 5 + 3
     expect(new Set(srv.requests.map((r) => r.body.batchId)).size).toBe(5);
+    await forwarder.flush();
     expect(forwarder.status()).toMatchObject({ state: 'idle', queuedEvents: 0, delivered: 23, dropped: 0, rejected: 0 });
     expect(forwarder.status().lastError).toBeUndefined();
   });
 
-  it('(d) a 400 moves the batch to rejected/ once, and the next batch goes through', async () => {
-    const srv = await server((req) => (req.body.events?.[0]?.id === 'e0' ? { status: 400 } : { status: 200 }));
+  it('(d) a 401, 403 or 404 is retried with backoff under the same key, never set aside (a token rotation, a deploy)', async () => {
+    const outage = [401, 401, 403, 404];
+    const srv = await server((req) => ({ status: outage[req.n - 1] ?? 200 }));
     const dir = await dirs.make();
     const { forwarder } = await fwd.open(dir, srv.url);
     forwarder.start();
     for (const i of range(0, 10)) forwarder.enqueue(event(i));
-    await waitFor(() => forwarder.status().delivered === 5, 5000, 'second batch delivered');
+    await waitFor(() => forwarder.status().delivered === 10, 5000, 'both batches delivered');
 
-    expect(srv.storedEventIds()).toEqual(ids(5, 10));
-    expect(srv.requests).toHaveLength(2); // Never retried.
-    const rejected = await readdir(join(dir, 'rejected'));
-    expect(rejected).toHaveLength(1);
-    expect(rejected[0]).toContain(`${srv.requests[0]?.key}.http-400.json`);
-    expect(forwarder.status()).toMatchObject({ rejected: 1, queuedEvents: 0 });
+    expect(srv.storedEventIds()).toEqual(ids(0, 10));
+    expect(srv.requests.map((r) => r.key)).toEqual([...Array(5).fill(srv.requests[0]?.key), srv.requests[5]?.key]);
+    expect(await readdir(join(dir, 'rejected'))).toEqual([]);
+    expect(forwarder.status()).toMatchObject({ rejected: 0, dropped: 0, queuedEvents: 0 });
+  });
+
+  it('(d) a 400/413/422 splits the batch: only the refused events are set aside, the rest delivered in order', async () => {
+    // The server refuses any request carrying e2 (400) or e7 (422).
+    const srv = await server((req) => {
+      const sent = (req.body.events ?? []).map((e) => e.id);
+      return { status: sent.includes('e2') ? 400 : sent.includes('e7') ? 422 : 200 };
+    });
+    const dir = await dirs.make();
+    const logs: string[] = [];
+    const { forwarder } = await fwd.open(dir, srv.url, { log: (m) => logs.push(m) });
+    forwarder.start();
+    for (const i of range(0, 10)) forwarder.enqueue(event(i));
+    await waitFor(() => forwarder.status().delivered === 8, 5000, 'all but the refused events delivered');
+
+    expect(srv.storedEventIds()).toEqual(['e0', 'e1', 'e3', 'e4', 'e5', 'e6', 'e8', 'e9']);
+    const rejected = (await readdir(join(dir, 'rejected'))).sort();
+    expect(rejected).toHaveLength(2);
+    const kept = await Promise.all(rejected.map(async (f) => JSON.parse(await readFile(join(dir, 'rejected', f), 'utf8')) as { event: { id: string }; status: number }));
+    expect(kept.map((k) => [k.event.id, k.status]).sort()).toEqual([['e2', 400], ['e7', 422]]);
+    // Sub-batch keys name the batch and the range, so a run after a restart repeats them exactly.
+    expect(srv.requests.map((r) => r.key).filter((k) => k.includes(':'))).toEqual(expect.arrayContaining([expect.stringMatching(/^[0-9a-f-]{36}:0-3$/)]));
+    await forwarder.flush();
+    expect(forwarder.status()).toMatchObject({ rejected: 2, queuedEvents: 0, dropped: 0 });
+    expect(logs.filter((m) => m.includes('set aside'))).toHaveLength(2);
   });
 
   it('(e) a redirect loop is not followed: retried with backoff, few requests, reported', async () => {
@@ -99,7 +124,7 @@ describe('forwarder delivery', () => {
     const [file] = (await readdir(dir)).filter((n) => n.startsWith('b-'));
     const text = await readFile(join(dir, file as string), 'utf8');
     expect(text).not.toMatch(/Secret|555|call me/);
-    expect(JSON.parse(text)).toMatchObject({ events: [{ id: 'e1', raw: { redacted: 'full' } }] });
+    expect(JSON.parse(text)).toMatchObject({ id: 'e1', raw: { redacted: 'full' } });
   });
 
   it('is disabled without an endpoint, or with one that is not https (http only on localhost)', async () => {

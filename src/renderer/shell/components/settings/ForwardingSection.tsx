@@ -4,10 +4,11 @@ import type { ConnectionTest } from '../../../../shared/ipc/shell-protocol';
 import { TextField } from '../fields/TextField';
 import { useShell } from '../../state/shell-store';
 import { Section } from './Section';
+import { ForwardingStatusView } from './ServiceStatus';
 import { useSettingsForm } from './settings-form';
 
 export function ForwardingSection() {
-  const { api } = useShell();
+  const { api, snapshot } = useShell();
   const { draft, update, errorsAt, lockOf } = useSettingsForm();
   const [test, setTest] = useState<ConnectionTest | 'testing' | null>(null);
   const endpoint = draft.forwarding.endpoint;
@@ -44,6 +45,7 @@ export function ForwardingSection() {
           </p>
         )}
       </div>
+      <ForwardingStatusView status={snapshot.services.forwarding} />
     </Section>
   );
 }

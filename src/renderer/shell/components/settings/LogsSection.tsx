@@ -2,7 +2,9 @@
 import { REDACTION_LEVELS, type Redaction } from '../../../../shared/contract/settings';
 import { SelectField } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
+import { useShell } from '../../state/shell-store';
 import { numberText, Section, textNumber } from './Section';
+import { EventLogStatusView } from './ServiceStatus';
 import { useSettingsForm } from './settings-form';
 
 const REDACTION_LABELS: Readonly<Record<Redaction, string>> = {
@@ -12,6 +14,7 @@ const REDACTION_LABELS: Readonly<Record<Redaction, string>> = {
 };
 
 export function LogsSection() {
+  const { snapshot } = useShell();
   const { draft, update, errorsAt, lockOf } = useSettingsForm();
   const l = draft.logs;
   const set = (patch: Partial<typeof l>) => update((d) => ({ ...d, logs: { ...d.logs, ...patch } }));
@@ -35,6 +38,7 @@ export function LogsSection() {
         errors={errorsAt(['logs', 'retentionDays'])}
         lock={lockOf('logs.retentionDays')}
       />
+      <EventLogStatusView status={snapshot.services.eventLog} />
     </Section>
   );
 }

@@ -1,0 +1,102 @@
+/** What the forwarder tells the agent and the diagnostics log, and how live settings reach it. */
+import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDiskQueue } from '../../../src/main/forwarding/disk-queue';
+import { event, forwarders, freePort, range, startServer, tempDirs, waitFor, type TestServer } from './support';
+
+const dirs = tempDirs();
+const fwd = forwarders();
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await fwd.stopAll();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+  await dirs.cleanup();
+});
+
+async function server(...args: Parameters<typeof startServer>): Promise<TestServer> {
+  const s = await startServer(...args);
+  servers.push(s);
+  return s;
+}
+
+describe('forwarder status and settings', () => {
+  it('raising redaction applies at once, to events already queued on disk too', async () => {
+    const port = await freePort();
+    const dir = await dirs.make();
+    const { forwarder } = await fwd.open(dir, `http://127.0.0.1:${port}/in`, { redaction: 'off' });
+    forwarder.start();
+    forwarder.enqueue(event(1, { party: { name: 'Ana Secret', number: '+1 555 010 0100' }, text: 'call me on 5550100100' }));
+    await forwarder.flush(); // Queued on disk, unredacted (the setting was off), server down.
+
+    forwarder.setRedaction('full');
+    const srv = await server(() => ({ status: 200 }), port);
+    await waitFor(() => forwarder.status().delivered === 1, 5000, 'delivered after the server came up');
+    const sent = JSON.stringify(srv.requests.at(-1)?.body);
+    expect(sent).not.toMatch(/Secret|555|call me/);
+    expect(srv.requests.at(-1)?.body.events?.[0]).toMatchObject({ id: 'e1' });
+  });
+
+  it('a redirect is reported without its credentials, query or fragment', async () => {
+    const logs: string[] = [];
+    const srv = await server(() => ({ status: 302, headers: { location: 'https://svc:hunter2@other.example/in/?token=abc123&x=1#frag' } }));
+    const { forwarder } = await fwd.open(await dirs.make(), srv.url, { log: (m, d) => logs.push(`${m} ${JSON.stringify(d)}`) });
+    forwarder.start();
+    forwarder.enqueue(event(1));
+    await forwarder.flush();
+    const status = forwarder.status();
+    expect(status.lastError).toContain('redirect to https://other.example/in/ not followed');
+    expect(JSON.stringify(status)).not.toMatch(/hunter2|svc|token|abc123|frag/);
+    expect(logs.join('\n')).toContain('other.example/in/');
+    expect(logs.join('\n')).not.toMatch(/hunter2|svc:|token|abc123|frag/);
+  });
+
+  it('the endpoint in status and logs never carries its query or user info', async () => {
+    const logs: string[] = [];
+    const port = await freePort();
+    const { forwarder } = await fwd.open(await dirs.make(), `http://user:pw@127.0.0.1:${port}/in?key=s3cret`, { log: (m, d) => logs.push(`${m} ${JSON.stringify(d)}`) });
+    forwarder.start();
+    forwarder.enqueue(event(1));
+    await forwarder.flush();
+    expect(forwarder.status().endpoint).toBe(`http://127.0.0.1:${port}/in`);
+    expect(logs.join('\n')).not.toMatch(/s3cret|user:pw/);
+  });
+
+  it('logs state changes, not every attempt, and announces them', async () => {
+    const logs: Array<{ message: string; data: unknown }> = [];
+    let changes = 0;
+    const srv = await server((req) => ({ status: req.n <= 6 ? 500 : 200 }));
+    const { forwarder } = await fwd.open(await dirs.make(), srv.url, { log: (message, data) => logs.push({ message, data }), onChange: () => void changes++ });
+    forwarder.start();
+    for (const i of range(0, 5)) forwarder.enqueue(event(i));
+    await waitFor(() => forwarder.status().delivered === 5, 5000, 'delivered after the 500s');
+    await forwarder.flush();
+
+    expect(srv.requests).toHaveLength(7);
+    const statusLines = logs.filter((l) => l.message.startsWith('status:'));
+    expect(statusLines.map((l) => l.message)).toEqual(['status: failing', 'status: ok']);
+    expect(statusLines[0]?.data).toMatchObject({ state: 'backing-off', lastError: expect.stringContaining('HTTP 500'), queuedEvents: 5 });
+    expect(statusLines[1]?.data).toMatchObject({ queuedEvents: 0, delivered: 5 });
+    expect(changes).toBeGreaterThanOrEqual(2);
+    expect(changes).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('set-aside files follow the log retention', () => {
+  it('deletes bad/ and rejected/ files past logs.retentionDays at open, counts and logs it', async () => {
+    const dir = await dirs.make();
+    await openDiskQueue(dir, { maxEvents: 100 });
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    for (const [sub, name] of [['bad', 'x.json'], ['rejected', 'a-0.http-400.json'], ['rejected', 'b-1.http-400.json']] as const) {
+      await writeFile(join(dir, sub, name), '{}');
+      if (name !== 'b-1.http-400.json') await utimes(join(dir, sub, name), old, old);
+    }
+    const logs: Array<{ message: string; data: unknown }> = [];
+    const q = await openDiskQueue(dir, { maxEvents: 100, retentionDays: 30, log: (message, data) => logs.push({ message, data }) });
+    expect(q.stats()).toMatchObject({ expired: 2 });
+    expect(logs).toContainEqual({ message: 'deleted set-aside files past the log retention', data: { deleted: 2, retentionDays: 30, totalExpired: 2 } });
+    expect(await readdir(join(dir, 'bad'))).toEqual([]);
+    expect(await readdir(join(dir, 'rejected'))).toEqual(['b-1.http-400.json']);
+    expect((await openDiskQueue(dir, { maxEvents: 100 })).stats().expired).toBe(2);
+  });
+});
