@@ -73,6 +73,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
 
   // 6. Guards for every webContents — before the first view exists (see view-guards.ts).
   const registry = new ViewRegistry((partition) => session.fromPartition(partition));
+  // electronegativity-allow OPEN_EXTERNAL_JS_CHECK: the guards hand over only URLs navigation-policy.ts passed for the OS
   guardEveryWebContents(app, registry, (url) => void shell.openExternal(url));
 
   // 7. One view per profile, each on its own session.

@@ -90,6 +90,7 @@ export function installNavigationGuards(contents: GuardedContents, ctx: Navigati
         return { action: 'allow', overrideBrowserWindowOptions: { webPreferences: { ...popupWebPreferences } } };
       case 'open-external':
         ctx.log({ ...entry, outcome: 'opened-externally', reason: 'link handed to the OS after the scheme check' });
+        // electronegativity-allow OPEN_EXTERNAL_JS_CHECK: only what decideWindowOpen passed for the OS (scheme allowlist, no credentials, no controls, length cap)
         ctx.openExternal(decision.url);
         return { action: 'deny' };
       case 'deny':
