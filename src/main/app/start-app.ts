@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Menu, Notification, app, clipboard, dialog, ipcMain, session, shell } from 'electron';
 import { createPipeline } from '../../shared/core/pipeline';
 import type { DialSource } from '../../shared/links/dial-confirmation';
+import { isDialLink } from '../../shared/links/dial-link';
 import { createCaptureService } from '../capture/capture-service';
 import { createCommandRouter, type ShellCommand } from '../commands/command-router';
 import { diag } from '../diagnostics';
@@ -94,6 +95,9 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
         failures: registry.failures,
         state,
         notifyUi,
+        onExternalLink: (url) => {
+          if (isDialLink(url)) dialLink?.(url, { kind: 'view', profile: profile.id, via: 'external-protocol', origin: null });
+        },
         onPermission: (decision) => {
           services.eventLog.permission({ ...decision, at: Date.now() });
           state.recordPermission(decision, Date.now());

@@ -23,6 +23,7 @@ function rig() {
     copyText: record('copyText'),
     dismissGuide: record('dismissGuide'),
     setOverlay: record('setOverlay'),
+    answerDial: record('answerDial'),
   } as unknown as ShellIpcDeps;
   registerShellIpc({ handle: (c: string, h: never) => void handlers.set(c, h), on: (c: string, h: never) => void handlers.set(c, h) } as never, deps);
   const invoke = (channel: string, arg?: unknown, sender = 1) => handlers.get(channel)!({ sender: { id: sender } }, arg);
@@ -54,6 +55,16 @@ describe('shell IPC in main', () => {
     expect(() => invoke(CHANNELS.shellCopyText, 42)).toThrow();
     expect(() => invoke(CHANNELS.shellSelectProfile, '../etc')).toThrow();
     expect(calls).toEqual([]);
+  });
+
+  it('an answer to a call question reaches main only well-formed and only from the shell UI; a bad one dials nothing and says why', () => {
+    const { invoke, calls } = rig();
+    expect(invoke(CHANNELS.shellAnswerDial, { id: 'dial-3', answer: 'call' })).toEqual({ ok: true, detail: 'answerDial' });
+    for (const bad of [{ id: 'dial-3', answer: 'yes' }, { id: 'dial-3' }, { id: '../x', answer: 'call' }, { id: 'dial-3', answer: 'call', number: '+1900' }, 'call', null]) {
+      expect(invoke(CHANNELS.shellAnswerDial, bad), JSON.stringify(bad)).toMatchObject({ ok: false, reason: expect.stringContaining('bad answer to a call question') });
+    }
+    expect(() => invoke(CHANNELS.shellAnswerDial, { id: 'dial-4', answer: 'call' }, 7)).toThrow('not allowed');
+    expect(calls).toEqual([['answerDial', 'dial-3', 'call']]);
   });
 
   it('requests from any other webContents (a vendor view) are refused', () => {
