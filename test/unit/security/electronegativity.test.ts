@@ -18,6 +18,7 @@ describe('Electronegativity security scan (pinned Electron version)', () => {
     expect(result.allowed.map((a) => `${a.id} ${a.file}`).sort()).toEqual([
       'OPEN_EXTERNAL_JS_CHECK main/app/start-app.ts',
       'OPEN_EXTERNAL_JS_CHECK main/security/navigation-guards.ts',
+      'OPEN_EXTERNAL_JS_CHECK main/security/navigation-guards.ts',
       'PROTOCOL_HANDLER_JS_CHECK main/app/link-wiring.ts',
       'PROTOCOL_HANDLER_JS_CHECK main/app/link-wiring.ts',
     ]);
