@@ -29,10 +29,11 @@ test('the question names number, profile and who asked; focus starts on Cancel a
   await expect(dialog.getByRole('button', { name: 'Call' })).toBeFocused();
   // The rest of the shell is inert while the modal dialog is open: Tab never lands outside it.
   await page.keyboard.press('Tab');
-  const outside = await page.evaluate(() => {
+  // A string: this spec compiles without DOM types; the page evaluates it.
+  const outside = await page.evaluate(`(() => {
     const el = document.activeElement;
-    return el !== null && el !== document.body && !document.querySelector('dialog')!.contains(el) ? el.outerHTML.slice(0, 80) : null;
-  });
+    return el !== null && el !== document.body && !document.querySelector('dialog').contains(el) ? el.outerHTML.slice(0, 80) : null;
+  })()`);
   expect(outside).toBeNull();
   const found = await ui.seriousViolations();
   expect(found, 'axe: serious or critical violations with the question open').toEqual([]);
