@@ -11,6 +11,7 @@ import { CHANNELS } from '../shared/ipc/channels';
 import {
   ConnectionTestSchema,
   CopyTextSchema,
+  DialAnswerSchema,
   DndModeSchema,
   EndpointSchema,
   OutcomeSchema,
@@ -57,6 +58,7 @@ const api: ShellApi = {
   copyText: async (text) => void (await call(CHANNELS.shellCopyText, z.null(), CopyTextSchema.parse(text))),
   dismissGuide: () => ipcRenderer.send(CHANNELS.shellDismissGuide),
   setOverlay: (open) => ipcRenderer.send(CHANNELS.shellSetOverlay, open === true),
+  answerDial: (id, answer) => call(CHANNELS.shellAnswerDial, OutcomeSchema, DialAnswerSchema.parse({ id, answer })),
 };
 
 contextBridge.exposeInMainWorld('switchboard', api);

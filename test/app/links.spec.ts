@@ -1,7 +1,9 @@
 /**
  * Scenario 6: a tel: link clicked elsewhere on the desktop starts a second Switchboard, which hands
- * the link to the running one and exits; the running one comes forward and its default softphone
- * dials the number — also when the link arrives while it is still starting.
+ * the link to the running one and exits; the running one comes forward, asks "Call … with …?"
+ * (a link from another app is not the agent's action in Switchboard) and, once the agent says
+ * Call, its default softphone dials the number — also when the link arrives while it is still
+ * starting.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,10 @@ test('a second launch with a tel: link focuses the window and the demo softphone
   const second = await launch({ args: ['tel:+1-650-555-0123'], waitReady: false, cwd: mkdtempSync(join(tmpdir(), 'elsewhere-')) });
   expect(await second.waitForExit(), 'the second instance hands over and exits').toBe(0);
   await expect.poll(async () => (await first.state()).windows[0]).toMatchObject({ visible: true, focused: true });
+  const question = (await shellPage(first)).getByRole('dialog', { name: 'Call +16505550123 with Demo softphone?' });
+  await expect(question).toContainText('Asked by a link opened in another app');
+  await expect(phone.locator('#log'), 'nothing is dialled before the answer').not.toContainText('Dialing');
+  await question.getByRole('button', { name: 'Call' }).click();
   await expect(phone.locator('#log')).toContainText(/Dialing \+1[\s-]?650/);
 });
 
@@ -33,5 +39,7 @@ test('a tel: link that arrives while the first instance is still starting is dia
   expect(await second.waitForExit()).toBe(0);
   await first.ready();
   const { phone } = await demoPhone(first);
+  const question = (await shellPage(first)).getByRole('dialog', { name: 'Call +442079460999 with Demo softphone?' });
+  await question.getByRole('button', { name: 'Call' }).click();
   await expect(phone.locator('#log')).toContainText(/Dialing \+44/);
 });

@@ -30,7 +30,9 @@ export function wireLinks(deps: LinkWiringDeps): void {
   });
   for (const scheme of ['tel', 'callto', 'sip']) {
     // From a source checkout the OS must start Electron with our entry script.
+    // electronegativity-allow PROTOCOL_HANDLER_JS_CHECK: links the OS hands over only ever ask the agent first (dial-wiring.ts)
     if (process.defaultApp) deps.app.setAsDefaultProtocolClient(scheme, process.execPath, [resolve(process.argv[1] ?? '.')]);
+    // electronegativity-allow PROTOCOL_HANDLER_JS_CHECK: links the OS hands over only ever ask the agent first (dial-wiring.ts)
     else deps.app.setAsDefaultProtocolClient(scheme);
   }
 }

@@ -7,6 +7,7 @@ import type { AgentState } from '../../shared/contract/shell-event';
 import { CHANNELS } from '../../shared/ipc/channels';
 import {
   CopyTextSchema,
+  DialAnswerSchema,
   DndModeSchema,
   EndpointSchema,
   SelectProfileSchema,
@@ -35,6 +36,7 @@ export interface ShellIpcDeps {
   copyText(text: string): void;
   dismissGuide(): void;
   setOverlay(open: boolean): void;
+  answerDial(id: string, answer: 'call' | 'cancel'): Outcome;
 }
 
 type Handler = (arg: unknown) => unknown;
@@ -76,5 +78,11 @@ export function registerShellIpc(ipc: Pick<IpcMain, 'handle' | 'on'>, deps: Shel
   });
   on(CHANNELS.shellDismissGuide, () => deps.dismissGuide());
   on(CHANNELS.shellSetOverlay, (arg) => deps.setOverlay(arg === true));
+  handle(CHANNELS.shellAnswerDial, (arg) => {
+    // A malformed answer dials nothing and says why; it never throws out of the handler.
+    const parsed = DialAnswerSchema.safeParse(arg);
+    if (!parsed.success) return { ok: false, reason: `bad answer to a call question: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(answer)'}: ${i.message}`).join('; ')}` };
+    return deps.answerDial(parsed.data.id, parsed.data.answer);
+  });
 }
 

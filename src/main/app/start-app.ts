@@ -7,6 +7,8 @@ import * as fsp from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Menu, Notification, app, clipboard, dialog, ipcMain, session, shell } from 'electron';
 import { createPipeline } from '../../shared/core/pipeline';
+import type { DialSource } from '../../shared/links/dial-confirmation';
+import { isDialLink } from '../../shared/links/dial-link';
 import { createCaptureService } from '../capture/capture-service';
 import { createCommandRouter, type ShellCommand } from '../commands/command-router';
 import { diag } from '../diagnostics';
@@ -76,9 +78,15 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     context: { ringThroughDnd: settings.notifications.ringThroughDnd, suppressWhenFocused: settings.notifications.suppressWhenFocused },
   });
 
-  // 6. Guards for every webContents — before the first view exists (see view-guards.ts).
+  // 6. Guards for every webContents — before the first view exists (see view-guards.ts). Dial
+  // links from views go to the dialer (step 10; views load only once the window exists, step 13).
   const registry = new ViewRegistry((partition) => session.fromPartition(partition));
-  guardEveryWebContents(app, registry, (url) => void shell.openExternal(url));
+  let dialLink: ((url: string, source: DialSource) => void) | null = null;
+  guardEveryWebContents(app, registry, {
+    // electronegativity-allow OPEN_EXTERNAL_JS_CHECK: the guards hand over only http(s) and mailto: URLs navigation-policy.ts passed for the OS
+    openExternal: (url) => void shell.openExternal(url),
+    dial: (url, source) => (dialLink ? dialLink(url, source) : diag('app', 'link dial refused: the dialer is not up yet', { source })),
+  });
 
   // 7. One view per profile, each on its own session.
   for (const profile of settings.profiles) {
@@ -90,6 +98,9 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
         failures: registry.failures,
         state,
         notifyUi,
+        onExternalLink: (url) => {
+          if (isDialLink(url)) dialLink?.(url, { kind: 'view', profile: profile.id, via: 'external-protocol', origin: null });
+        },
         onPermission: (decision) => {
           services.eventLog.permission({ ...decision, at: Date.now() });
           state.recordPermission(decision, Date.now());
@@ -153,7 +164,20 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     },
     problem,
   });
-  const dialer = createDialer({ profiles: () => settings.profiles, preferred: () => settingsController.defaultSoftphone(), focus: focusProfile, command, tell: problem });
+  const dialer = createDialer({
+    profiles: () => settings.profiles,
+    preferred: () => settingsController.defaultSoftphone(),
+    focus: focusProfile,
+    command,
+    tell: problem,
+    ask(pending) {
+      state.setDialQuestion(pending);
+      if (shellWindow) shellWindow.asking();
+      else if (pending) diag('app', 'link dial waits for the window to ask', { profile: pending.profile });
+    },
+    redaction: () => settings.logs.redaction,
+  });
+  dialLink = (url, source) => dialer.link(url, source);
   const effects = createEffectRouter({ notifier, log: services.eventLog, forwarder: services.forwarder, ui: state, presence: () => tray.refresh(), changed: notifyUi });
   tray.onEffects((list) => effects.effects(list, Date.now()));
   const captures = createCaptureService(pipeline, {
@@ -201,6 +225,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
       notifyUi();
     },
     setOverlay: (open) => shellWindow?.setOverlay(open),
+    answerDial: (id, answer) => dialer.answer(id, answer),
   });
 
   // 12. Start at login.
@@ -223,7 +248,10 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   tray.attachWindow(win);
 
   // 14. Links: those that arrived during start-up, then every later one.
-  wireLinks({ app, early, dial: (url) => dialer.link(url), focus: () => win.focus() });
+  // A link from another app is not the agent's action in Switchboard either: it asks too.
+  wireLinks({ app, early, dial: (url) => dialer.link(url, { kind: 'os' }), focus: () => win.focus() });
+  // A question asked before the window existed (a link at start-up) is shown now.
+  if (state.asking) win.asking();
 
   // 15. Dock clicks, timers, and a quit that flushes the logs first.
   wireLifecycle({

@@ -7,12 +7,24 @@ import { APP_HOSTS, APP_ORIGINS } from '../../shared/app-urls';
 import type { Profile } from '../../shared/contract/profile';
 import { compileOriginPolicy, urlOrigin, type OriginVerdict } from '../../shared/core/origin-policy';
 import { effectiveOrigins, vendorTargetOrigin } from '../../shared/core/profile-defaults';
+import { isDialLink } from '../../shared/links/dial-link';
 
 export type ViewMode = 'framed' | 'direct';
 export type NavigationDecision = { allow: boolean; reason: string };
-export type WindowOpenDecision = { action: 'allow-in-app' } | { action: 'open-external'; url: string } | { action: 'deny'; reason: string };
+export type WindowOpenDecision =
+  | { action: 'allow-in-app' }
+  | { action: 'open-external'; url: string }
+  | { action: 'dial-in-app'; url: string }
+  | { action: 'deny'; reason: string };
+/** A same-window navigation to a link scheme: a dial asks in-app, mail goes to the OS. */
+export type LinkNavigationDecision = { action: 'open-external'; url: string } | { action: 'dial-in-app'; url: string } | { action: 'deny'; reason: string };
 
-const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:', 'tel:', 'callto:', 'sip:']);
+/**
+ * What the OS may be asked to open. Dial schemes (dial-link.ts: tel:, callto:, sip:, sips:) are
+ * never among them: the OS would hand them straight back to Switchboard, its registered dialer,
+ * as if the agent had clicked them in another app. They are dialled in-app, after asking.
+ */
+const EXTERNAL_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:']);
 const MAX_EXTERNAL_URL = 2048;
 
 
@@ -108,13 +120,37 @@ export function decideNavigation(req: { url: string; isMainFrame: boolean; profi
     : { allow: false, reason: `${frame} navigation to ${target} denied: not an allowed origin, the vendor URL or an auth host of this profile` };
 }
 
+/** Why a URL may not leave the view (to the OS or the dialer), or its parsed form. */
+function checkLinkUrl(text: string, what: string): { url: URL } | { deny: string } {
+  if (text.length > MAX_EXTERNAL_URL) return { deny: `${what} denied: URL longer than ${MAX_EXTERNAL_URL} characters` };
+  if (hasUnsafeChars(text)) return { deny: `${what} denied: URL contains whitespace or control characters` };
+  if (!URL.canParse(text)) return { deny: `${what} denied: not a valid URL` };
+  const url = new URL(text);
+  if (url.username !== '' || url.password !== '') return { deny: `${what} denied: URL carries credentials (user:pass@)` };
+  return { url };
+}
+
+/**
+ * A frame of the view navigates itself to a dial or mailto: link (a plain <a href="tel:…">, or
+ * `location = 'tel:…'`). Such a navigation never loads anything; Electron would hand it to the
+ * session's 'openExternal' permission (shell/browser/electron_browser_client.cc,
+ * HandleExternalProtocol), which is denied. Returns null for every other URL: the navigation
+ * rules decide those.
+ */
+export function decideLinkNavigation(text: string): LinkNavigationDecision | null {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== 'mailto' && !isDialLink(text)) return null;
+  const checked = checkLinkUrl(text, 'link');
+  if ('deny' in checked) return { action: 'deny', reason: checked.deny };
+  return scheme === 'mailto' ? { action: 'open-external', url: checked.url.href } : { action: 'dial-in-app', url: text };
+}
+
 export function decideWindowOpen(req: { url: string; profile: Profile }): WindowOpenDecision {
   const { url: text, profile } = req;
-  if (text.length > MAX_EXTERNAL_URL) return { action: 'deny', reason: `popup denied: URL longer than ${MAX_EXTERNAL_URL} characters` };
-  if (hasUnsafeChars(text)) return { action: 'deny', reason: 'popup denied: URL contains whitespace or control characters' };
-  if (!URL.canParse(text)) return { action: 'deny', reason: 'popup denied: not a valid URL' };
-  const url = new URL(text);
-  if (url.username !== '' || url.password !== '') return { action: 'deny', reason: 'popup denied: URL carries credentials (user:pass@)' };
+  const checked = checkLinkUrl(text, 'popup');
+  if ('deny' in checked) return { action: 'deny', reason: checked.deny };
+  const { url } = checked;
+  if (isDialLink(text)) return { action: 'dial-in-app', url: text };
 
   if (isAuthHostUrl(url, profile)) return { action: 'allow-in-app' };
   // RingCentral's OAuth popup is served from the widget's own origin; it must keep window.opener

@@ -29,6 +29,14 @@ export interface PermissionHandlerOptions {
    * count: Chromium runs them for mere device enumeration.
    */
   onFirstMediaGrant?: (mediaTypes: MediaType[]) => void;
+  /**
+   * A frame navigated to a scheme no loader serves and Chromium asks to hand it to the OS
+   * ('openExternal', details.externalURL: ElectronBrowserClient::HandleExternalProtocol in
+   * shell/browser/electron_browser_client.cc). The navigation guards cancel dial and mailto:
+   * links before that (will-frame-navigate); should one get here anyway, the request is still
+   * denied and the URL is passed on, so a dial link asks in-app instead of dying silently.
+   */
+  onExternalLink?: (url: string) => void;
 }
 
 export function installPermissionHandlers(
@@ -62,6 +70,7 @@ export function installPermissionHandlers(
     });
     // Answer Chromium first: a failing hook must not leave getUserMedia pending forever.
     callback(decision.granted);
+    if (permission === 'openExternal' && 'externalURL' in details && typeof details.externalURL === 'string') options.onExternalLink?.(details.externalURL);
     if (decision.granted && decision.mediaTypes && options.onFirstMediaGrant) {
       const fresh = decision.mediaTypes.filter((type) => !alreadyGranted.has(type));
       for (const type of fresh) alreadyGranted.add(type);

@@ -33,6 +33,8 @@ export interface ProfileViewDeps {
   notifyUi(): void;
   /** Every permission decision, for the durable log. */
   onPermission(entry: PermissionLogEntry): void;
+  /** A frame asked Chromium to hand a link to the OS ('openExternal' permission, always denied). */
+  onExternalLink?(url: string): void;
 }
 
 export class ProfileView {
@@ -91,6 +93,7 @@ export class ProfileView {
       log: (message) => diag('protocol', message),
     });
     installPermissionHandlers(session, this.profile, (entry) => this.deps.onPermission(entry), {
+      ...(this.deps.onExternalLink ? { onExternalLink: this.deps.onExternalLink } : {}),
       onFirstMediaGrant: (types) => {
         if (process.platform !== 'darwin') return;
         for (const type of types) void systemPreferences.askForMediaAccess(type === 'audio' ? 'microphone' : 'camera');

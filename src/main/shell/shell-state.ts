@@ -5,7 +5,8 @@
 import type { Effect, ProfilePresence, TrayState } from '../../shared/contract/effects';
 import type { Profile } from '../../shared/contract/profile';
 import type { ShellEvent } from '../../shared/contract/shell-event';
-import type { FeedEntry, ServiceStatus, ShellSnapshot, ViewHealth } from '../../shared/ipc/shell-protocol';
+import type { DialQuestion, FeedEntry, ServiceStatus, ShellSnapshot, ViewHealth } from '../../shared/ipc/shell-protocol';
+import { describeDialSource, type PendingDial } from '../../shared/links/dial-confirmation';
 import type { DndSnapshot } from '../../shared/tray/dnd';
 import { noPresenceReason, settableStates } from '../../shared/tray/vendor-presence';
 import { ADAPTERS } from '../../shared/vendors/registry';
@@ -62,6 +63,7 @@ export class ShellState {
   private dndScheduled = false;
   private guide: boolean;
   private services: () => ServiceStatus = () => ({ forwarding: null, eventLog: { dropped: 0, problem: null } });
+  private dialQuestion: DialQuestion | null = null;
   selected: string | null;
 
   constructor(
@@ -85,6 +87,26 @@ export class ShellState {
 
   dismissGuide(): void {
     this.guide = false;
+  }
+
+  /** The call a link asks to place (null: the question closed). */
+  setDialQuestion(pending: PendingDial | null): void {
+    if (!pending) {
+      this.dialQuestion = null;
+      return;
+    }
+    const name = (id: string) => this.profiles.find((p) => p.id === id)?.name ?? id;
+    this.dialQuestion = {
+      id: pending.id,
+      number: pending.number,
+      ...(pending.extension ? { extension: pending.extension } : {}),
+      profileName: pending.profileName.slice(0, 200),
+      source: describeDialSource(pending.source, name).slice(0, 300),
+    };
+  }
+
+  get asking(): boolean {
+    return this.dialQuestion !== null;
   }
 
   setDnd(dnd: DndSnapshot, scheduled: boolean): void {
@@ -158,6 +180,7 @@ export class ShellState {
       // Newest first, the one order ShellSnapshotSchema accepts (kept oldest first here: push is cheap).
       feed: [...this.feed].reverse(),
       services: this.services(),
+      dialQuestion: this.dialQuestion,
     };
   }
 

@@ -93,8 +93,21 @@ export class ShellWindow {
     if (view) this.select(view.profile.id);
   }
 
+  /**
+   * While the shell UI asks the agent something (a link's "Call … with …?"), no vendor view is
+   * drawn over it: a view covers the content area, where the question is, and a page must not be
+   * able to hide or imitate the question about its own request.
+   */
   private showSelected(): void {
-    for (const v of this.views) v.view.setVisible(!this.overlay && v.profile.id === this.state.selected);
+    const covered = this.overlay || this.state.asking;
+    for (const v of this.views) v.view.setVisible(!covered && v.profile.id === this.state.selected);
+  }
+
+  /** The question changed: show or hide the views, and bring the window forward to ask. */
+  asking(): void {
+    this.showSelected();
+    if (this.state.asking) this.focus();
+    this.pushState();
   }
 
   onSelect(listener: (profileId: string) => void): void {

@@ -24,6 +24,8 @@ export const CHANNELS = {
   shellExportLog: 'shell:export-log',
   shellOpenLogs: 'shell:open-logs',
   shellCopyText: 'shell:copy-text',
+  /** The agent's answer to a link's "Call … with …?" question (DialAnswerSchema → Outcome). */
+  shellAnswerDial: 'shell:answer-dial',
   /** shell preload → main (send). */
   shellDismissGuide: 'shell:dismiss-guide',
   shellSetOverlay: 'shell:set-overlay',

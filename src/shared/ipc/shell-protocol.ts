@@ -116,6 +116,24 @@ export const ServiceStatusSchema = z.strictObject({
   }),
 });
 export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
+/**
+ * A link asks to place a call (src/shared/links/dial-confirmation.ts): the shell window asks
+ * "Call <number> with <profile>?" and nothing is dialled until the agent answers Call.
+ */
+export const DialQuestionSchema = z.strictObject({
+  id: z.string().regex(/^dial-\d{1,12}$/),
+  /** Exactly what will be dialled: "+", digits, "*" and "#" (dial-link.ts). */
+  number: z.string().regex(/^\+?[0-9*#]{1,32}$/),
+  extension: z.string().regex(/^[0-9*#]{1,16}$/).optional(),
+  /** The profile that will place the call. */
+  profileName: z.string().max(200),
+  /** Who asked, in the agent's words: "a page in Support (https://widget.example)". */
+  source: z.string().max(300),
+});
+export type DialQuestion = z.infer<typeof DialQuestionSchema>;
+
+export const DialAnswerSchema = z.strictObject({ id: DialQuestionSchema.shape.id, answer: z.enum(['call', 'cancel']) });
+export type DialAnswerRequest = z.infer<typeof DialAnswerSchema>;
 
 export const ShellSnapshotSchema = z.strictObject({
   profiles: z.array(ProfileViewSchema).max(20),
@@ -131,6 +149,8 @@ export const ShellSnapshotSchema = z.strictObject({
   /** Newest first: see FeedSchema. */
   feed: FeedSchema,
   services: ServiceStatusSchema,
+  /** The call a link asks to place, waiting for the agent's answer; null when none. */
+  dialQuestion: DialQuestionSchema.nullable(),
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 
@@ -189,4 +209,6 @@ export interface ShellApi {
   dismissGuide(): void;
   /** A full-page panel (settings, expanded feed) is open: main hides the vendor view under it. */
   setOverlay(open: boolean): void;
+  /** The agent's answer to the snapshot's dialQuestion: only "call" dials. */
+  answerDial(id: string, answer: DialAnswerRequest['answer']): Promise<Outcome>;
 }

@@ -5,6 +5,9 @@
  *   https://softphone.vendor.test/   the vendor client: links that leave, a help link, a sign-in
  *   https://login.vendor.test/       the identity provider (an auth host of the profile)
  *   https://elsewhere.test/          a site no profile allows
+ *   https://softphone.vendor.test/crm  a vendor page with a tel:, a mailto: link and a third-party
+ *                                    widget frame (https://widget.thirdparty.test/chat) that calls
+ *                                    window.open('tel:…') on load and from its button
  * (and its Local Network Access checks are off, since these "public" hosts live on loopback).
  * Every request is recorded, so a test can prove a blocked page was never even fetched.
  */
@@ -16,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface VendorSite {
-  origin: { softphone: string; login: string; elsewhere: string; help: string };
+  origin: { softphone: string; login: string; elsewhere: string; help: string; widget: string };
   requests: Array<{ host: string; path: string }>;
   /** Chromium switches that route the names above to this server. */
   chromiumArgs: string[];
@@ -33,13 +36,31 @@ document.getElementById('leave').onclick = () => { location.href = 'https://else
 document.getElementById('signin').onclick = () => { window.open('https://login.vendor.test/authorize?client=softphone', 'signin', 'width=480,height=640'); };
 </script></body></html>`;
 
+/** The number a toll-fraud widget calls (+1 900: premium rate). */
+export const PREMIUM_NUMBER = '+19005550199';
+
+const CRM = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vendor CRM</title></head>
+<body><h1>Customer record</h1>
+<p><a id="call" href="tel:+19005550100">Call the customer</a> · <a id="mail" href="mailto:customer@example.com">Write to the customer</a></p>
+<iframe title="Chat widget" src="https://widget.thirdparty.test/chat" width="400" height="120"></iframe>
+</body></html>`;
+
+// A third-party widget inside the vendor page: no gesture needed, it dials on load.
+const WIDGET = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chat widget</title></head>
+<body><p>Chat with us</p><button id="again" type="button">Call us</button>
+<script>
+const dial = () => window.open('tel:${PREMIUM_NUMBER}');
+dial();
+document.getElementById('again').onclick = dial;
+</script></body></html>`;
+
 const LOGIN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title></head>
 <body><h1>Sign in to the vendor</h1><p id="opener"></p>
 <script>document.getElementById('opener').textContent = window.opener ? 'opener: present' : 'opener: none';</script></body></html>`;
 
 function certificate(): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'vendor-site-'));
-  const result = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=vendor.test', '-addext', 'subjectAltName=DNS:*.vendor.test,DNS:elsewhere.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
+  const result = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=vendor.test', '-addext', 'subjectAltName=DNS:*.vendor.test,DNS:elsewhere.test,DNS:widget.thirdparty.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
   if (result.status !== 0) throw new Error(`openssl could not make the test certificate: ${result.stderr.toString()}`);
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
@@ -55,6 +76,8 @@ export async function startVendorSite(): Promise<VendorSite> {
       res.end(body);
     };
     if (host === 'softphone.vendor.test' && path === '/') return page(SOFTPHONE);
+    if (host === 'softphone.vendor.test' && path === '/crm') return page(CRM);
+    if (host === 'widget.thirdparty.test' && path === '/chat') return page(WIDGET);
     if (host === 'login.vendor.test' && path.startsWith('/authorize')) return page(LOGIN);
     if (host === 'elsewhere.test') return page('<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1>');
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -62,9 +85,9 @@ export async function startVendorSite(): Promise<VendorSite> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const map = ['softphone.vendor.test', 'login.vendor.test', 'help.vendor.test', 'elsewhere.test'].map((h) => `MAP ${h}:443 127.0.0.1:${port}`).join(', ');
+  const map = ['softphone.vendor.test', 'login.vendor.test', 'help.vendor.test', 'elsewhere.test', 'widget.thirdparty.test'].map((h) => `MAP ${h}:443 127.0.0.1:${port}`).join(', ');
   return {
-    origin: { softphone: 'https://softphone.vendor.test', login: 'https://login.vendor.test', elsewhere: 'https://elsewhere.test', help: 'https://help.vendor.test' },
+    origin: { softphone: 'https://softphone.vendor.test', login: 'https://login.vendor.test', elsewhere: 'https://elsewhere.test', help: 'https://help.vendor.test', widget: 'https://widget.thirdparty.test' },
     requests,
     // Real vendors are public hosts; here they live on loopback, which Chromium's Local Network
     // Access checks would refuse to a page that is not itself local. The rig turns them off.

@@ -236,6 +236,7 @@ const FORWARDED = [
   'Page.frameStoppedLoading',
   'Page.frameStartedLoading',
   'Page.windowOpen',
+  'Page.frameRequestedNavigation',
   'Page.javascriptDialogOpening',
   'Runtime.executionContextCreated',
   'Runtime.executionContextDestroyed',

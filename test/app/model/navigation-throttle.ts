@@ -31,7 +31,7 @@ function navigationEvent(url: string, isMainFrame: boolean): ModelEvent {
   return modelEvent({ url, isSameDocument: false, isMainFrame, processId: -1, routingId: -1, frame: null, initiator: null }, 'NavigationEvent');
 }
 
-function emitNavigation(host: ThrottleHost, name: string, url: string, isMainFrame: boolean): boolean {
+export function emitNavigation(host: ThrottleHost, name: string, url: string, isMainFrame: boolean): boolean {
   const event = navigationEvent(url, isMainFrame);
   emitSafely(host, name, event, url, false, isMainFrame, -1, -1);
   return event.defaultPrevented;

@@ -6,7 +6,8 @@
  *   (lib/browser/api/web-contents.ts:848, in WebContents.prototype._init, called from
  *   WebContents::New in shell/browser/api/electron_api_web_contents.cc:5108), so a listener added
  *   after `new WebContentsView()` never sees that view.
- * - Navigation events come from the navigation throttle (navigation-throttle.ts).
+ * - Navigation events come from the navigation throttle (navigation-throttle.ts); navigations to
+ *   schemes no loader serves (tel:, mailto:) from external-protocol.ts.
  * - did-fail-load is emitted for failed loads except ERR_ABORTED, did-finish-load when the main
  *   frame's load event fires, even for an error page (WebContents::DidFinishNavigation and
  *   DidFinishLoad in electron_api_web_contents.cc:2479 and :2267).
@@ -17,6 +18,7 @@
 import { app } from './app';
 import { browser, type FrameInfo, type PageHost, type PausedRequest } from './browser';
 import { emitSafely, modelEvent, ModelEmitter } from './events';
+import { handleExternalProtocolNavigation, isExternalProtocol } from './external-protocol';
 import { HangWatch } from './hang-watch';
 import { handleNavigationRequest, type ThrottleHost } from './navigation-throttle';
 import { modelPlatform } from './platform';
@@ -243,6 +245,9 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
   event(method: string, params: Record<string, unknown>, sessionId: string): void {
     const own = this.targetId !== null && browser.pageSession(this.targetId) === sessionId;
     if (method === 'Page.windowOpen') return void this.emit('-window-open', params);
+    if (method === 'Page.frameRequestedNavigation' && isExternalProtocol(String(params.url))) {
+      return void handleExternalProtocolNavigation(this, String(params.url), params.frameId === this.targetId).catch((err: unknown) => process.emitWarning(`electron model: external protocol navigation failed: ${String(err)}`));
+    }
     if (!own) return;
     if (!this.navigated && method.startsWith('Page.')) return;
     this.renderer?.event(method, params);

@@ -123,6 +123,10 @@ export function installFakeShellApi(init: FakeInit): void {
     setOverlay(open: boolean) {
       record('setOverlay', open);
     },
+    async answerDial(id: string, answer: 'call' | 'cancel') {
+      record('answerDial', id, answer);
+      return { ok: true as const, detail: answer === 'call' ? 'calling' : 'not called' };
+    },
   };
 
   g.addEventListener('securitypolicyviolation', (e) => control.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));

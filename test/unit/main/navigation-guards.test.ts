@@ -7,6 +7,7 @@ import {
   type NavigationEventLike,
   type NavigationLogEntry,
 } from '../../../src/main/security/navigation-guards';
+import type { DialSource } from '../../../src/shared/links/dial-confirmation';
 import { profile } from '../../support/profiles';
 
 // Compile-time proof that a real WebContents can be passed where the guards expect their fake.
@@ -16,14 +17,14 @@ type EventName = 'will-frame-navigate' | 'will-navigate' | 'will-redirect';
 
 class FakeContents implements GuardedContents {
   readonly listeners = new Map<string, ((details: NavigationEventLike) => void)[]>();
-  openHandler: ((details: { url: string }) => WindowOpenHandlerResponse) | undefined;
+  openHandler: ((details: { url: string; referrer?: { url: string } }) => WindowOpenHandlerResponse) | undefined;
 
   on(event: string, listener: (details: NavigationEventLike) => void): this {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
   }
 
-  setWindowOpenHandler(handler: (details: { url: string }) => WindowOpenHandlerResponse): void {
+  setWindowOpenHandler(handler: (details: { url: string; referrer?: { url: string } }) => WindowOpenHandlerResponse): void {
     this.openHandler = handler;
   }
 
@@ -53,14 +54,18 @@ function setup(p = engage, mode: 'framed' | 'direct' = 'framed') {
   const contents = new FakeContents();
   const logs: NavigationLogEntry[] = [];
   const opened: string[] = [];
+  const dialled: Array<{ url: string; source: DialSource }> = [];
+  const clock = { now: 100_000 };
   installNavigationGuards(contents, {
     profile: p,
     mode,
     partition: `persist:profile-${p.id}`,
     openExternal: (url) => opened.push(url),
+    dial: (url, source) => dialled.push({ url, source }),
     log: (entry) => logs.push(entry),
+    now: () => clock.now,
   });
-  return { contents, logs, opened };
+  return { contents, logs, opened, dialled, clock };
 }
 
 describe('installNavigationGuards: navigation events', () => {
@@ -176,12 +181,53 @@ describe('installNavigationGuards: popups', () => {
   it('hands ordinary links to the OS browser and denies the window', () => {
     const { contents, logs, opened } = setup();
     expect(contents.open('https://www.ringcentral.com/legal?ref=app')).toEqual({ action: 'deny' });
-    expect(contents.open('tel:+15551234567')).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://www.ringcentral.com/legal?ref=app', 'tel:+15551234567']);
+    expect(contents.open('mailto:help@example.com')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://www.ringcentral.com/legal?ref=app', 'mailto:help@example.com']);
     expect(logs.map((l) => [l.outcome, l.url])).toEqual([
       ['opened-externally', 'https://www.ringcentral.com/legal'],
-      ['opened-externally', 'tel:…'],
+      ['opened-externally', 'mailto:…'],
     ]);
+  });
+
+  it('never hands a dial link to the OS: window.open(tel:|callto:|sip:) from any frame goes to the in-app dialer, which asks', () => {
+    const { contents, logs, opened, dialled } = setup();
+    const referrer = { url: 'https://widget.thirdparty.example/chat' };
+    for (const url of ['tel:+19005550199', 'callto:+19005550199', 'sip:+19005550199@pbx.example.com', 'sips:1001@pbx.example.com']) {
+      expect(contents.openHandler!({ url, referrer }), url).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual([]);
+    expect(dialled.map((d) => d.url)).toEqual(['tel:+19005550199', 'callto:+19005550199', 'sip:+19005550199@pbx.example.com', 'sips:1001@pbx.example.com']);
+    expect(dialled[0]!.source).toEqual({ kind: 'view', profile: 'engage', via: 'window-open', origin: 'https://widget.thirdparty.example' });
+    expect(logs.every((l) => l.outcome === 'dial-asked-in-app' && l.url.endsWith(':…'))).toBe(true);
+  });
+
+  it('a same-window tel: link (a plain <a href>) in any frame is cancelled and asked about in-app, not left dead', () => {
+    const { contents, opened, dialled, logs } = setup(rc, 'direct');
+    expect(contents.navigate('will-frame-navigate', 'tel:+19005550100', true)).toBe(true);
+    expect(contents.navigate('will-frame-navigate', 'tel:+19005550101', false)).toBe(true);
+    expect(opened).toEqual([]);
+    expect(dialled).toEqual([
+      { url: 'tel:+19005550100', source: { kind: 'view', profile: 'rc', via: 'navigation', origin: null } },
+      { url: 'tel:+19005550101', source: { kind: 'view', profile: 'rc', via: 'navigation', origin: null } },
+    ]);
+    expect(logs.map((l) => [l.event, l.outcome, l.mainFrame])).toEqual([
+      ['will-frame-navigate', 'dial-asked-in-app', true],
+      ['will-frame-navigate', 'dial-asked-in-app', false],
+    ]);
+  });
+
+  it('a same-window mailto: link opens the OS mail app, at most once every 5 s per view; a bad one is denied', () => {
+    const { contents, opened, clock, logs } = setup(rc, 'direct');
+    expect(contents.navigate('will-frame-navigate', 'mailto:help@example.com', true)).toBe(true);
+    clock.now += 1_000;
+    expect(contents.navigate('will-frame-navigate', 'mailto:flood@example.com', false)).toBe(true);
+    expect(contents.open('mailto:flood2@example.com')).toEqual({ action: 'deny' });
+    clock.now += 5_000;
+    expect(contents.navigate('will-frame-navigate', 'mailto:later@example.com', true)).toBe(true);
+    expect(contents.navigate('will-frame-navigate', 'mailto:a b@example.com', true)).toBe(true);
+    expect(opened).toEqual(['mailto:help@example.com', 'mailto:later@example.com']);
+    expect(logs.map((l) => l.outcome)).toEqual(['opened-externally', 'denied', 'denied', 'opened-externally', 'denied']);
+    expect(logs[1]!.reason).toMatch(/at most one every 5000 ms/);
   });
 
   it('denies other schemes without opening anything, and logs them', () => {
@@ -201,6 +247,7 @@ describe('installNavigationGuards: popups', () => {
         mode: 'direct',
         partition: 'persist:default',
         openExternal: () => undefined,
+        dial: () => undefined,
         log: () => undefined,
       }),
     ).toThrow(/Invalid view partition/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  decideLinkNavigation,
   decideNavigation,
   decideShellNavigation,
   decideWindowOpen,
@@ -198,12 +199,14 @@ describe('decideWindowOpen', () => {
     ['https://www.ringcentral.com/support', 'https://www.ringcentral.com/support'],
     ['http://example.com/a%20b', 'http://example.com/a%20b'],
     ['mailto:customer@example.com', 'mailto:customer@example.com'],
-    ['tel:+15551234567', 'tel:+15551234567'],
-    ['callto:+15551234567', 'callto:+15551234567'],
-    ['sip:agent@pbx.example.com', 'sip:agent@pbx.example.com'],
     ['HTTPS://Example.COM/Path', 'https://example.com/Path'],
   ])('hands %s to the OS as %s', (url, normalized) => {
     expect(open(url)).toEqual({ action: 'open-external', url: normalized });
+  });
+
+  // The OS would hand a dial link straight back to Switchboard, its registered dialer.
+  it.each(['tel:+15551234567', 'TEL:+15551234567', 'callto:+15551234567', 'callto://+15551234567', 'sip:agent@pbx.example.com', 'sips:1001@pbx.example.com'])('never hands the dial link %s to the OS: it is dialled in-app', (url) => {
+    expect(open(url)).toEqual({ action: 'dial-in-app', url });
   });
 
   it.each([
@@ -230,6 +233,15 @@ describe('decideWindowOpen', () => {
     const d = open(url);
     expect(d.action).toBe('deny');
     expect(d).toMatchObject({ reason: expect.stringContaining(why) });
+  });
+
+  it('same-window links: dial schemes are dialled in-app, mailto: goes to the OS, other URLs are left to the navigation rules', () => {
+    expect(decideLinkNavigation('tel:+19005550199')).toEqual({ action: 'dial-in-app', url: 'tel:+19005550199' });
+    expect(decideLinkNavigation('sip:1001@pbx.example.com')).toEqual({ action: 'dial-in-app', url: 'sip:1001@pbx.example.com' });
+    expect(decideLinkNavigation('mailto:customer@example.com')).toEqual({ action: 'open-external', url: 'mailto:customer@example.com' });
+    expect(decideLinkNavigation('mailto:a b@example.com')).toMatchObject({ action: 'deny', reason: expect.stringContaining('whitespace') });
+    expect(decideLinkNavigation('tel:+1\u0000555')).toMatchObject({ action: 'deny' });
+    for (const url of ['https://example.com/', 'javascript:alert(1)', 'about:blank', 'app://host/profile/x']) expect(decideLinkNavigation(url), url).toBeNull();
   });
 
   it('accepts a URL of exactly 2048 characters', () => {

@@ -40,7 +40,8 @@ function setup(p = rc) {
   };
   const logs: PermissionLogEntry[] = [];
   const firstGrants: MediaType[][] = [];
-  installPermissionHandlers(session, p, (entry) => logs.push(entry), { onFirstMediaGrant: (types) => firstGrants.push(types) });
+  const externalLinks: string[] = [];
+  installPermissionHandlers(session, p, (entry) => logs.push(entry), { onFirstMediaGrant: (types) => firstGrants.push(types), onExternalLink: (url) => externalLinks.push(url) });
   if (!request || !check) throw new Error('handlers not installed');
   const requestHandler = request;
   const checkHandler = check;
@@ -56,10 +57,17 @@ function setup(p = rc) {
   };
   const probe = (permission: PermissionName, origin: string, details: Partial<CheckDetails> = {}, wc: WebContents | null = null) =>
     checkHandler(wc, permission, origin, { isMainFrame: false, ...details });
-  return { ask, probe, logs, firstGrants };
+  return { ask, probe, logs, firstGrants, externalLinks };
 }
 
 describe('installPermissionHandlers: request handler', () => {
+  it("openExternal (a frame's link to an external protocol) is denied, and its URL passed on for the in-app dialer", () => {
+    const { ask, externalLinks } = setup();
+    expect(ask('openExternal', { externalURL: 'tel:+19005550199', isMainFrame: false } as Partial<RequestDetails>)).toEqual([false]);
+    expect(ask('notifications')).toEqual([false]);
+    expect(externalLinks).toEqual(['tel:+19005550199']);
+  });
+
   it.each(ALL)('%s: answers once, logs once, grants only the four permissions', (permission) => {
     const { ask, logs } = setup();
     const answers = ask(permission, permission === 'media' ? { mediaTypes: ['audio'] } : {});

@@ -23,6 +23,7 @@ function rig() {
     copyText: record('copyText'),
     dismissGuide: record('dismissGuide'),
     setOverlay: record('setOverlay'),
+    answerDial: record('answerDial'),
   } as unknown as ShellIpcDeps;
   registerShellIpc({ handle: (c: string, h: never) => void handlers.set(c, h), on: (c: string, h: never) => void handlers.set(c, h) } as never, deps);
   const invoke = (channel: string, arg?: unknown, sender = 1) => handlers.get(channel)!({ sender: { id: sender } }, arg);
@@ -57,6 +58,16 @@ describe('shell IPC in main', () => {
     await expect(invoke(CHANNELS.shellCopyText, 42)).resolves.toEqual(refused);
     expect(() => invoke(CHANNELS.shellSelectProfile, '../etc')).not.toThrow();
     expect(calls).toEqual([]);
+  });
+
+  it('an answer to a call question reaches main only well-formed and only from the shell UI; a bad one dials nothing and says why', async () => {
+    const { invoke, calls } = rig();
+    await expect(invoke(CHANNELS.shellAnswerDial, { id: 'dial-3', answer: 'call' })).resolves.toEqual({ ok: true, detail: 'answerDial' });
+    for (const bad of [{ id: 'dial-3', answer: 'yes' }, { id: 'dial-3' }, { id: '../x', answer: 'call' }, { id: 'dial-3', answer: 'call', number: '+1900' }, 'call', null]) {
+      await expect(invoke(CHANNELS.shellAnswerDial, bad), JSON.stringify(bad)).resolves.toMatchObject({ ok: false, reason: expect.stringContaining('bad answer to a call question') });
+    }
+    await expect(invoke(CHANNELS.shellAnswerDial, { id: 'dial-4', answer: 'call' }, 7)).resolves.toEqual({ refused: expect.stringContaining('not allowed') });
+    expect(calls).toEqual([['answerDial', 'dial-3', 'call']]);
   });
 
   it('requests from any other webContents (a vendor view) are refused', async () => {

@@ -6,6 +6,7 @@ import type { ShellApi } from '../../../shared/ipc/shell-protocol';
 import { ShellContext, useShellStore, useSnapshot } from '../state/shell-store';
 import { useShortcuts } from '../state/use-shortcuts';
 import { ContentPlaceholder } from './ContentPlaceholder';
+import { DialQuestionDialog } from './DialQuestion';
 import { FeedPage } from './feed/FeedPage';
 import { Header } from './header/Header';
 import { LiveRegion } from './LiveRegion';
@@ -38,6 +39,7 @@ function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
         {store.page === 'settings' && <SettingsPage />}
       </main>
       <LiveRegion text={store.announcement.text} seq={store.announcement.seq} />
+      {snapshot.dialQuestion && <DialQuestionDialog key={snapshot.dialQuestion.id} api={api} question={snapshot.dialQuestion} />}
     </ShellContext.Provider>
   );
 }
