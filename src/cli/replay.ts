@@ -8,6 +8,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { jsonLine } from '../shared/core/json-line';
 import { createPipeline } from '../shared/core/pipeline';
 import { defaultReplayProfiles, parseReplayConfig, readReplayLine, type ReplayConfig } from '../shared/core/replay-format';
 
@@ -87,7 +88,8 @@ async function main(): Promise<void> {
         ? { line: lineNo, accepted: true, events: result.events, effects: result.effects }
         : { line: lineNo, accepted: false, reason: `${result.stage}: ${result.reason}` };
     }
-    if (!process.stdout.write(`${JSON.stringify(out)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+    // jsonLine: a line break inside a value (U+2028, NEL) must not split one result in two.
+    if (!process.stdout.write(jsonLine(out))) await new Promise((r) => process.stdout.once('drain', r));
   }
 }
 

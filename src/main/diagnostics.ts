@@ -3,6 +3,7 @@
  * shell decided and why) and, once main has opened it, in the durable diagnostics log
  * (logs/diagnostics-log.ts). Callers keep using diag(); only main attaches the file.
  */
+import { jsonLine } from '../shared/core/json-line';
 import type { DiagnosticsLog } from './logs/diagnostics-log';
 
 export type DiagnosticCategory = 'app' | 'capture' | 'effect' | 'permission' | 'navigation' | 'view' | 'protocol' | 'settings';
@@ -16,8 +17,7 @@ export function attachDiagnosticsLog(log: Pick<DiagnosticsLog, 'info'> | null): 
 
 export function diag(category: DiagnosticCategory, message: string, data?: unknown): void {
   try {
-    const line = JSON.stringify({ at: new Date().toISOString(), category, message, ...(data === undefined ? {} : { data }) });
-    process.stdout.write(`${line}\n`);
+    process.stdout.write(jsonLine({ at: new Date().toISOString(), category, message, ...(data === undefined ? {} : { data }) }));
   } catch {
     // No console (a packaged app on Windows, a closed pipe) or unserializable data: the file still gets it.
   }

@@ -6,7 +6,9 @@
  *   rejection   {at, profile, reason, count}: a capture the core refused
  *   permission  {at, profile, permission, origin, granted, reason, kind}: a permission decision
  * Files: `<dir>/events.YYYY-MM-DD.N.jsonl` (see log-files.ts), rotated by size and day, swept by
- * age; durability and failure handling are rolling-sink.ts's (read its header).
+ * age; durability and failure handling are rolling-sink.ts's (read its header). U+2028, U+2029 and
+ * C1 controls in values are written as \uXXXX escapes (shared/core/json-line.ts), so no line reader
+ * splits a record.
  *
  * Redaction is applied here, before a line exists: redactEvent for events, redactText for
  * rejection reasons (they quote vendor payloads). Permission lines hold origins and policy

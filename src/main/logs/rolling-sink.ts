@@ -38,6 +38,7 @@
 import { fdatasync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { RollStream } from 'pino-roll';
+import { escapeLineBreakers } from '../../shared/core/json-line';
 import { sweepRetention } from './log-files';
 import { openRollStream, type RepairRecord } from './roll-stream';
 
@@ -57,7 +58,7 @@ export interface RollingSinkOptions {
 }
 
 export interface RollingSink {
-  /** pino's destination: one complete line per write. */
+  /** pino's destination: one complete JSON line per write (escaped here, json-line.ts). */
   readonly destination: { write(line: string): void };
   /** The file being written ('' before the first successful open). */
   file(): string;
@@ -184,7 +185,8 @@ export async function openRollingSink(options: RollingSinkOptions): Promise<Roll
     write(line: string): void {
       if (stream === null) return void dropped++;
       try {
-        stream.write(line);
+        // pino leaves U+2028, U+2029 and C1 controls raw; a line reader must never split a record.
+        stream.write(escapeLineBreakers(line));
       } catch {
         dropped++; // destroyed underneath us
       }
