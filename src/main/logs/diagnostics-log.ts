@@ -7,11 +7,12 @@
  * (diag() callers log decisions and origins, not payloads).
  */
 import pino from 'pino';
+import { jsonLine } from '../../shared/core/json-line';
 import { openRollingSink, type RollingSinkOptions } from './rolling-sink';
 
 export const DIAGNOSTICS_LOG_FAMILY = 'diagnostics';
 
-export type DiagnosticsLogOptions = Omit<RollingSinkOptions, 'family' | 'maxFileMb' | 'retentionDays'> & {
+export type DiagnosticsLogOptions = Omit<RollingSinkOptions, 'family' | 'maxFileMb' | 'retentionDays' | 'droppedLine'> & {
   maxFileMb?: number;
   retentionDays?: number;
 };
@@ -31,7 +32,21 @@ export interface DiagnosticsLog {
 
 /** Never rejects; see createEventLog. */
 export async function createDiagnosticsLog(options: DiagnosticsLogOptions): Promise<DiagnosticsLog> {
-  const sink = await openRollingSink({ maxFileMb: 20, retentionDays: 30, ...options, family: DIAGNOSTICS_LOG_FAMILY });
+  const sink = await openRollingSink({
+    maxFileMb: 20,
+    retentionDays: 30,
+    ...options,
+    family: DIAGNOSTICS_LOG_FAMILY,
+    droppedLine: (count) =>
+      jsonLine({
+        level: 'warn',
+        time: new Date().toISOString(),
+        pid: process.pid,
+        category: 'app',
+        data: { count },
+        msg: `${count} lines could not be written to this log (disk full or not writable)`,
+      }),
+  });
   const logger = pino(
     {
       level: 'info',
