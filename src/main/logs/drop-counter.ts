@@ -1,6 +1,6 @@
 /**
  * Lines a log could not write and has not yet recorded in itself, kept across restarts in
- * `<dir>/<family>.dropped.json` (a name retention and repair never match). The count has to
+ * `<dir>/<family>-dropped.json` (a name retention and repair never match). The count has to
  * survive exactly when the disk is full, so the file is given its full size when it is opened and
  * later updates overwrite those bytes in place (pwrite at offset 0): overwriting allocated blocks
  * needs no new ones on ext4, XFS, NTFS and tmpfs, so it still succeeds on a full disk there. On
@@ -41,7 +41,7 @@ export function openDropCounter(dir: string, family: string): DropCounter {
   let fd: number | null = null;
   let carried = 0;
   try {
-    fd = openOwnFile(join(dir, `${family}.dropped.json`), UPDATE_OR_CREATE_FLAGS).fd;
+    fd = openOwnFile(join(dir, `${family}-dropped.json`), UPDATE_OR_CREATE_FLAGS).fd;
     carried = read(fd);
     writeSync(fd, record(carried), 0, RECORD_BYTES, 0); // allocates the record's bytes now
   } catch {
