@@ -142,6 +142,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     applied(next) {
       pipeline.setContext({ ringThroughDnd: next.notifications.ringThroughDnd, suppressWhenFocused: next.notifications.suppressWhenFocused });
       services.eventLog.setRedaction(next.logs.redaction);
+      services.diagnostics.setRedaction(next.logs.redaction);
       applyStartupItems(app, next.startup, cli.options.policy, problem);
       tray.settingsChanged();
       notifyUi();
