@@ -1,23 +1,25 @@
 /**
- * The newest log file cannot be opened for writing (EACCES: left behind by another user, e.g. an
- * administrator who ran the app once): the log rolls to a new file of the same day and goes on,
- * instead of counting every line of the rest of the day as dropped. A real kernel EACCES: the
- * writer runs as `nobody` (child_process `uid`), the unwritable file belongs to root.
+ * The newest log file cannot be opened or written (EACCES: left behind by another user, e.g. an
+ * administrator who ran the app once; EPERM: made immutable): the log rolls to a new file of the
+ * same day and goes on, instead of counting every line of the rest of the day as dropped. Real
+ * kernel errors: for EACCES the writer runs as `nobody` (child_process `uid`) and the file is
+ * root's; for EPERM the file gets the immutable attribute (chattr +i), which refuses even root.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDay, readFamily, tempDir } from './log-fixtures';
+import { createEventLog } from '../../../src/main/logs/event-log';
+import { localDay, numberedEvent, readFamily, tempDir } from './log-fixtures';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WRITER = fileURLToPath(new URL('./unprivileged-writer.ts', import.meta.url));
 const NOBODY = 65534;
 const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
+afterEach(() => cleanups.splice(0).reverse().forEach((undo) => undo())); // last first: chattr -i before removing
 
 describe('event log whose newest file is not writable', () => {
   it('rolls to a new file and writes every line (EACCES on the newest file)', async () => {
@@ -40,5 +42,25 @@ describe('event log whose newest file is not writable', () => {
     expect(readFileSync(foreign, 'utf8')).toBe('{"type":"event","id":"root"}\n');
     const { lines } = await readFamily(dir);
     expect(lines.map((line) => line.id)).toEqual(['root', ...Array.from({ length: 10 }, (_, n) => `n${n}`)]);
+  });
+
+  it.each(['at start', 'while writing'] as const)('rolls to a new file when the newest becomes immutable (EPERM) %s', async (when) => {
+    const { dir, remove } = tempDir('eperm');
+    cleanups.push(remove);
+    const newest = join(dir, `events.${localDay()}.1.jsonl`);
+    const immutable = (on: boolean) => execFileSync('chattr', [on ? '+i' : '-i', newest]);
+    writeFileSync(newest, '{"type":"event","id":"before"}\n');
+    if (when === 'at start') immutable(true);
+    cleanups.push(() => immutable(false));
+    const log = await createEventLog({ dir, maxFileMb: 20, retentionDays: 30, redaction: 'off' });
+    log.event(numberedEvent(0));
+    if (when === 'while writing') immutable(true);
+    for (let n = 1; n < 10; n++) log.event(numberedEvent(n));
+    await log.close();
+
+    expect(log.dropped).toBe(0);
+    expect(basename(log.file())).toBe(`events.${localDay()}.2.jsonl`);
+    const ids = (await readFamily(dir)).lines.map((line) => line.id);
+    expect(ids).toEqual(['before', ...Array.from({ length: 10 }, (_, n) => `n${n}`)]);
   });
 });
