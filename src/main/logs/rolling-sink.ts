@@ -32,11 +32,10 @@
  */
 import { close as closeFd, closeSync, fdatasync, fdatasyncSync, ftruncateSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { escapeLineBreakers } from '../../shared/core/json-line';
 import { openDropCounter, type DropCounter } from './drop-counter';
 import { listLogFiles, repairLogFile, sweepRetention } from './log-files';
-import { APPEND_FLAGS, openOwnFile } from './own-files';
+import { isFileSpecific, localDay, openDayFile, type DayFile } from './day-files';
 
 export interface RollingSinkOptions {
   dir: string;
@@ -73,41 +72,14 @@ export interface RollingSink {
   close(): Promise<void>;
 }
 
-interface OpenFile {
-  path: string;
-  fd: number;
-  size: number;
-  day: string;
-  number: number;
-  /** Local midnight after `day`: the first line written from then on starts a new day's file. */
-  dayEnds: number;
-  /** A failed write could not be cut back: nothing more goes into this file. */
-  torn: boolean;
-}
-
-/** Open or write errors that belong to one file, not the directory: try the next number. */
-const FILE_SPECIFIC = new Set(['EACCES', 'EPERM', 'ELOOP', 'ENOTOWN', 'EISDIR', 'ETXTBSY', 'EBADF']);
-/** Numbers tried past the newest before giving up until the next retry (each is one open(2)). */
-const MAX_ROLLS = 16;
-
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-const errorCode = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code ?? '';
 const datasync = (fd: number) => new Promise<void>((resolve) => fdatasync(fd, () => resolve()));
-
-function localDay(at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
-
-function nextMidnight(at: Date): number {
-  return new Date(at.getFullYear(), at.getMonth(), at.getDate() + 1).getTime();
-}
 
 export async function openRollingSink(options: RollingSinkOptions): Promise<RollingSink> {
   const { dir, family, retentionDays } = options;
   const maxBytes = options.maxFileBytes ?? options.maxFileMb * 1024 * 1024;
   const maxBuffer = options.maxBufferBytes ?? 8 * 1024 * 1024;
-  let file: OpenFile | null = null;
+  let file: DayFile | null = null;
   /** The file last written, still named after close(). */
   let lastPath = '';
   let counter: DropCounter | null = null;
@@ -139,22 +111,7 @@ export async function openRollingSink(options: RollingSinkOptions): Promise<Roll
     counter?.store(unrecorded);
   };
 
-  /** The app's own file `<family>.<day>.<N>.jsonl` with room left, from `from` on; throws if none. */
-  function openFrom(day: string, from: number, now: Date): OpenFile {
-    let last: unknown = null;
-    for (let number = from; number < from + MAX_ROLLS; number++) {
-      const path = join(dir, `${family}.${day}.${number}.jsonl`);
-      try {
-        const { fd, size } = openOwnFile(path, APPEND_FLAGS);
-        if (size < maxBytes) return { path, fd, size, day, number, dayEnds: nextMidnight(now), torn: false };
-        closeSync(fd); // full already (an earlier run): the next number
-      } catch (err) {
-        if (!FILE_SPECIFIC.has(errorCode(err))) throw err;
-        last = err; // not ours to write: roll on
-      }
-    }
-    throw new Error(`no writable ${family} file for ${day} in ${dir} after ${MAX_ROLLS} tries: ${message(last)}`);
-  }
+  const openFrom = (day: string, from: number, now: Date) => openDayFile({ dir, family, maxBytes }, day, from, now);
 
   /** Moves to the next file (a new day, size reached, or the current file unwritable). */
   function rotate(): boolean {
@@ -162,7 +119,7 @@ export async function openRollingSink(options: RollingSinkOptions): Promise<Roll
     if (old === null) return false;
     const now = new Date();
     const day = localDay(now);
-    let next: OpenFile;
+    let next: DayFile;
     try {
       next = openFrom(day, day === old.day ? old.number + 1 : 1, now);
     } catch (err) {
@@ -204,7 +161,7 @@ export async function openRollingSink(options: RollingSinkOptions): Promise<Roll
         }
       }
       report(`cannot write ${target.path}: ${message(err)}`);
-      if (!retried && (FILE_SPECIFIC.has(errorCode(err)) || target.torn) && rotate()) return writeWhole(line, true);
+      if (!retried && (isFileSpecific(err) || target.torn) && rotate()) return writeWhole(line, true);
       return false;
     }
   }
