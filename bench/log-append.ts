@@ -1,12 +1,11 @@
 /**
- * Event log benchmarks, with the durability settings the app ships (rolling-sink.ts: SonicBoom
- * sync, a write(2) per line; fdatasync every 250 ms; flush() = written + fdatasync'ed).
+ * Event log benchmarks, with the durability settings the app ships (rolling-sink.ts: a whole-line
+ * write(2) per line; fdatasync every 250 ms; flush() = written + fdatasync'ed).
  *
  *   benchLogAppend    lines/s appending realistic ShellEvents (what the RC pipeline emits: rings,
  *                     calls, presence, SMS, route noise), timed until flush() resolved, i.e. on
  *                     disk. Events arrive in batches of 100 with a turn of the event loop between
- *                     (main gets one IPC message per task; 100 is a burst); async mode, the
- *                     alternative rolling-sink.ts rejects, for comparison: it drops in bursts.
+ *                     (main gets one IPC message per task; 100 is a burst).
  *   benchFloodMemory  a 100k-event flood of captures through createPipeline into the event log:
  *                     RSS and heap at start, peak and end, against the bytes written, showing the
  *                     log holds a bounded amount (its buffer cap) whatever the volume.
@@ -74,10 +73,10 @@ function realisticEvents(captures: number): ShellEvent[] {
   return events;
 }
 
-async function appendRound(events: readonly ShellEvent[], n: number, sync?: boolean) {
+async function appendRound(events: readonly ShellEvent[], n: number) {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-log-'));
   try {
-    const log = await createEventLog({ dir, maxFileMb: 20, retentionDays: 30, redaction: 'off', sync });
+    const log = await createEventLog({ dir, maxFileMb: 20, retentionDays: 30, redaction: 'off' });
     const start = performance.now();
     for (let i = 0; i < n; i++) {
       log.event(events[i % events.length]!);
@@ -97,9 +96,9 @@ async function appendRound(events: readonly ShellEvent[], n: number, sync?: bool
 export async function benchLogAppend(n = 200_000) {
   const events = realisticEvents(2_000);
   await appendRound(events, 20_000); // warm-up: JIT, page cache
-  const measure = async (sync?: boolean) => {
+  const measure = async () => {
     const rounds = [];
-    for (let r = 0; r < 3; r++) rounds.push(await appendRound(events, n, sync));
+    for (let r = 0; r < 3; r++) rounds.push(await appendRound(events, n));
     const median = rounds.sort((a, b) => a.ms - b.ms)[1]!;
     return {
       linesPerSecond: Math.round((n / median.ms) * 1000),
@@ -110,9 +109,8 @@ export async function benchLogAppend(n = 200_000) {
     };
   };
   const chosen = await measure();
-  const asyncMode = await measure(false);
   const avgLineBytes = Math.round(events.reduce((sum, e) => sum + JSON.stringify({ type: 'event', ...e }).length + 1, 0) / events.length);
-  return { lines: n, rounds: 3, avgLineBytes, durability: 'sync write per line, fdatasync every 250 ms and on flush', ...chosen, asyncMode };
+  return { lines: n, rounds: 3, avgLineBytes, durability: 'sync write per line, fdatasync every 250 ms and on flush', ...chosen };
 }
 
 export async function benchFloodMemory(n = 100_000) {

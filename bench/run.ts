@@ -29,10 +29,6 @@ async function main(): Promise<void> {
       `median of ${logAppend.rounds} × ${fmt(logAppend.lines)}, on disk at flush(), dropped ${fmt(logAppend.dropped)} ` +
       `(${logAppend.durability}; goal ≥ 50,000 lines/s)`,
   );
-  console.log(
-    `                   async mode for comparison: ${fmt(logAppend.asyncMode.linesPerSecond)} lines/s, ` +
-      `dropped ${fmt(logAppend.asyncMode.dropped)} (bursts of 100 outrun one 16 KB write per loop turn)`,
-  );
 
   const floodMemory = await benchFloodMemory();
   const { rssMb, heapMb } = floodMemory;

@@ -7,6 +7,7 @@
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { escapeLineBreakers } from '../shared/core/json-line';
 import { createPipeline } from '../shared/core/pipeline';
 import { defaultReplayProfiles, parseReplayConfig, readReplayLine, type ReplayConfig } from '../shared/core/replay-format';
 import { MAX_LINE_BYTES, overlongReason, readCappedLines } from './replay-lines';
@@ -93,7 +94,8 @@ async function main(): Promise<void> {
     } catch (err) {
       out = JSON.stringify({ line: lineNo, accepted: false, reason: `could not be replayed: ${String((err as Error).message ?? err).slice(0, 200)}` });
     }
-    if (!process.stdout.write(`${out}\n`)) await new Promise((r) => process.stdout.once('drain', r));
+    // escapeLineBreakers: a line break inside a value (U+2028, NEL) must not split one result in two.
+    if (!process.stdout.write(`${escapeLineBreakers(out)}\n`)) await new Promise((r) => process.stdout.once('drain', r));
   }
 }
 

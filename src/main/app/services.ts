@@ -23,7 +23,7 @@ export interface Services {
 export async function openServices(settings: Settings, userData: string, onProblem: (message: string) => void, onStatusChange: () => void = () => undefined): Promise<Services> {
   const logDir = settings.logs.dir ?? join(userData, 'logs');
   const common = { dir: logDir, maxFileMb: settings.logs.maxFileMb, retentionDays: settings.logs.retentionDays, onProblem };
-  const diagnostics = await createDiagnosticsLog(common);
+  const diagnostics = await createDiagnosticsLog({ ...common, redaction: settings.logs.redaction });
   attachDiagnosticsLog(diagnostics);
   const eventLog = await createEventLog({ ...common, redaction: settings.logs.redaction });
   for (const repair of eventLog.repairs) diag('app', 'event log: repaired a torn last line after an unclean exit', repair);

@@ -158,6 +158,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
       // Redaction applies to every sink at once: the forwarder also re-redacts queued events as it sends them.
       services.eventLog.setRedaction(next.logs.redaction);
       services.forwarder?.setRedaction(next.logs.redaction);
+      services.diagnostics.setRedaction(next.logs.redaction);
       applyStartupItems(app, next.startup, cli.options.policy, problem);
       tray.settingsChanged();
       notifyUi();

@@ -5,8 +5,12 @@
  *               (a line minus `type` validates against ShellEventSchema)
  *   rejection   {at, profile, reason, count}: a capture the core refused
  *   permission  {at, profile, permission, origin, granted, reason, kind}: a permission decision
+ *   dropped     {at, count}: `count` lines before this one could not be written (disk full,
+ *               unwritable; in this run or one before it), see rolling-sink.ts
  * Files: `<dir>/events.YYYY-MM-DD.N.jsonl` (see log-files.ts), rotated by size and day, swept by
- * age; durability and failure handling are rolling-sink.ts's (read its header).
+ * age; durability and failure handling are rolling-sink.ts's (read its header). U+2028, U+2029 and
+ * C1 controls in values are written as \uXXXX escapes (shared/core/json-line.ts), so no line reader
+ * splits a record.
  *
  * Redaction is applied here, before a line exists: redactEvent for events, redactText for
  * rejection reasons (they quote vendor payloads). Permission lines hold origins and policy
@@ -15,6 +19,7 @@
 import pino from 'pino';
 import type { Redaction } from '../../shared/contract/settings';
 import type { ShellEvent } from '../../shared/contract/shell-event';
+import { jsonLine } from '../../shared/core/json-line';
 import { redactEvent, redactText } from '../../shared/core/redaction';
 import type { PermissionLogEntry } from '../security/permission-handlers';
 import { openRollingSink, type RollingSinkOptions } from './rolling-sink';
@@ -28,7 +33,7 @@ export interface RejectionLogEntry {
   count: number;
 }
 
-export type EventLogOptions = Omit<RollingSinkOptions, 'family'> & { redaction: Redaction };
+export type EventLogOptions = Omit<RollingSinkOptions, 'family' | 'droppedLine'> & { redaction: Redaction };
 
 export interface EventLog {
   event(e: ShellEvent): void;
@@ -43,7 +48,7 @@ export interface EventLog {
   readonly file: () => string;
   /** What keeps the log from writing (reported once through onProblem), or null. */
   readonly problem: string | null;
-  /** Lines that could not be written (directory unusable, buffer cap reached). */
+  /** Lines of this run that could not be written (directory unusable, disk full past the buffer cap, at quit). */
   readonly dropped: number;
   /** Torn last lines cut at start (a crash during the previous run). */
   readonly repairs: ReadonlyArray<{ file: string; droppedBytes: number }>;
@@ -60,7 +65,11 @@ type LineType = keyof typeof LINE_TYPES;
 export async function createEventLog(options: EventLogOptions): Promise<EventLog> {
   const { redaction: initial, ...sinkOptions } = options;
   let redaction = initial;
-  const sink = await openRollingSink({ ...sinkOptions, family: EVENT_LOG_FAMILY });
+  const sink = await openRollingSink({
+    ...sinkOptions,
+    family: EVENT_LOG_FAMILY,
+    droppedLine: (count) => jsonLine({ type: 'dropped', at: Date.now(), count }),
+  });
   const logger = pino<LineType, true>(
     {
       customLevels: LINE_TYPES,

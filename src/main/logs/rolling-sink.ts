@@ -1,45 +1,41 @@
 /**
- * One JSONL file family under a directory, written through pino-roll (rotation by size AND by
- * day; opened by roll-stream.ts after crash repair and a retention sweep), with what the app needs
- * around it: durability, a retention sweep at each rotation, bounded memory, and a log that keeps
- * the app running when its directory is unusable.
+ * One JSONL file family under a directory: `<dir>/<family>.YYYY-MM-DD.N.jsonl` (log-files.ts),
+ * rotated by size and by local day, swept by age, with what the app needs around it: durability,
+ * whole lines only, bounded memory, and a log that keeps the app running when its disk does not.
  *
- * Durability, chosen deliberately (the event log of an agent's workstation) and measured
- * (bench/log-append.ts):
- *   - SonicBoom sync (the default): each line is written with writeSync before event() returns.
- *     Any crash of the app (exception, native crash, kill, OOM) then loses nothing handed over,
- *     stronger than "nothing before the last flush()"; there is no queue, so memory stays flat
- *     and nothing is dropped in a flood. The cost is one write(2) to the page cache per line on
- *     the main thread, ~5 µs with serialization (bench: ~170k lines/s): nothing at contact-center
- *     rates (a few events a second), and in a flood it throttles the producer instead of queueing.
- *   - Why not async: with minLength 0 SonicBoom issues at most one ≤16 KB write per event-loop
- *     turn, so a flood delivering more than ~40 lines per turn outruns it; the queue reaches its
- *     cap and lines are dropped (the bench shows it). minLength > 0 only keeps lines in memory
- *     longer (lost on a crash) to save syscalls. `sync: false` stays available for a directory
- *     where a blocking write is worse than a lost tail (a stalling network share): in-order writes
- *     off the main thread, a killed process losing the in-flight write, the last few ms.
- *   - Power loss: the page cache reaches disk only after 5-30 s, so fdatasync runs every 250 ms
- *     while there are new bytes (off the main thread; and on the old file at each rotation): a
- *     power cut loses the last ~250 ms at most.
- *   - flush() resolves once everything handed over is written AND fdatasync'ed.
- *   - 'exit' (process.exit, normal end): flushSync, which writes anything queued and fsyncs —
- *     skipped while an async write is in flight (writing behind it could reorder lines) and in a
- *     problem state (SonicBoom retries a failing flushSync forever, which would hang the exit).
- *     The quit path should still `await close()`; 'exit' is the last resort.
- *   - Memory: unwritable bytes wait up to `maxBufferBytes` (8 MB); beyond that lines are dropped
- *     and counted, never queued without bound.
+ * Writing, chosen deliberately (the event log of an agent's workstation; bench/log-append.ts):
+ *   - Each line is written with writeSync before event() returns, so any crash of the app
+ *     (exception, native crash, kill, OOM) loses nothing handed over. One write(2) to the page
+ *     cache per line on the main thread, a few µs: nothing at contact-center rates, and in a flood
+ *     it throttles the producer instead of queueing.
+ *   - A line is never split across files and never left half-written: a write that fails part-way
+ *     (ENOSPC once the disk fills) is cut back to where the line began (ftruncate) and the whole
+ *     line waits; rotation happens only between lines. (SonicBoom, which pino-roll builds on,
+ *     keeps the unwritten rest of a partial write and writes it into the next file after a
+ *     rotation, splitting the line, so this writer replaces both.) Should the cut itself fail,
+ *     the file is left for the next start's repair and writing moves on to a new file.
+ *   - Lines that cannot be written wait in order, up to `maxBufferBytes` (8 MB), and are retried
+ *     with every new line, every `retryMs` (60 s), and on flush and close. Beyond the cap, and at
+ *     quit (close or 'exit'), what still waits is counted as dropped. The count is kept on disk
+ *     (drop-counter.ts) and written into the log itself as the family's "dropped" line as soon as
+ *     a line can be written again, in this run or a later one.
+ *   - The newest file cannot be opened or written for reasons of its own (EACCES, EPERM: another
+ *     user's file; ELOOP or not the app's own: a link, own-files.ts): the log rolls to the next
+ *     number of the day and goes on.
+ *   - Power loss: fdatasync every `syncIntervalMs` (250 ms) while there are new bytes, off the main
+ *     thread, and on the old file at each rotation: a power cut loses the last ~250 ms at most.
+ *     flush() resolves once everything handed over is written AND fdatasync'ed (or counted).
  *
  * Problems (read-only directory, ENOSPC, a path that is a file) are reported once per episode
- * through `onProblem` and `problem`; lines that cannot be written are counted in `dropped`.
- * A directory that cannot be opened is retried every `retryMs` (60 s); a stream whose writes fail
- * keeps its unwritten bytes (up to the cap) and retries them with every new line, every `retryMs`
- * and at the next rotation. Nothing here throws into callers.
+ * through `onProblem` and `problem`. A directory that cannot be opened is retried every `retryMs`;
+ * lines handed over meanwhile are counted as dropped. Nothing here throws into callers.
  */
-import { fdatasync } from 'node:fs';
-import { open } from 'node:fs/promises';
-import type { RollStream } from 'pino-roll';
-import { sweepRetention } from './log-files';
-import { openRollStream, type RepairRecord } from './roll-stream';
+import { close as closeFd, closeSync, fdatasync, fdatasyncSync, ftruncateSync, writeSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { escapeLineBreakers } from '../../shared/core/json-line';
+import { openDropCounter, type DropCounter } from './drop-counter';
+import { listLogFiles, repairLogFile, sweepRetention } from './log-files';
+import { isFileSpecific, localDay, openDayFile, type DayFile } from './day-files';
 
 export interface RollingSinkOptions {
   dir: string;
@@ -49,19 +45,26 @@ export interface RollingSinkOptions {
   /** Rotation size in bytes, overriding maxFileMb (tests use a few KB). */
   maxFileBytes?: number;
   retentionDays: number;
-  sync?: boolean;
+  /** The family's line saying `count` lines could not be written (JSON, ending in '\n'). */
+  droppedLine: (count: number) => string;
   onProblem?: (message: string) => void;
   retryMs?: number;
   syncIntervalMs?: number;
   maxBufferBytes?: number;
 }
 
+export interface RepairRecord {
+  file: string;
+  droppedBytes: number;
+}
+
 export interface RollingSink {
-  /** pino's destination: one complete line per write. */
+  /** pino's destination: one complete JSON line per write (escaped here, json-line.ts). */
   readonly destination: { write(line: string): void };
   /** The file being written ('' before the first successful open). */
   file(): string;
   readonly problem: string | null;
+  /** Lines of this run that could not be written. */
   readonly dropped: number;
   /** Torn last lines repaired before opening (crash recovery), for the diagnostics log. */
   readonly repairs: readonly RepairRecord[];
@@ -71,24 +74,21 @@ export interface RollingSink {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const datasync = (fd: number) => new Promise<void>((resolve) => fdatasync(fd, () => resolve()));
-/** SonicBoom's private in-flight flag (its version is pinned by the lockfile); see 'exit' above. */
-const writeInFlight = (s: RollStream) => (s as unknown as { _writing?: unknown })._writing === true;
-/** An empty write makes SonicBoom retry the bytes a failed write left behind (and, async, drain). */
-const nudge = (s: RollStream) => {
-  try {
-    s.write('');
-  } catch {
-    // Destroyed: nothing to retry.
-  }
-};
 
 export async function openRollingSink(options: RollingSinkOptions): Promise<RollingSink> {
   const { dir, family, retentionDays } = options;
-  const sync = options.sync ?? true;
-  let stream: RollStream | null = null;
-  let current: string | null = null;
+  const maxBytes = options.maxFileBytes ?? options.maxFileMb * 1024 * 1024;
+  const maxBuffer = options.maxBufferBytes ?? 8 * 1024 * 1024;
+  let file: DayFile | null = null;
+  /** The file last written, still named after close(). */
+  let lastPath = '';
+  let counter: DropCounter | null = null;
   let problem: string | null = null;
   let dropped = 0;
+  /** Dropped lines (of this run and earlier ones) not yet recorded by a "dropped" line. */
+  let unrecorded = 0;
+  const waiting: Buffer[] = [];
+  let waitingBytes = 0;
   let dirty = false;
   let closed = false;
   let opening: Promise<void> | null = null;
@@ -104,51 +104,108 @@ export async function openRollingSink(options: RollingSinkOptions): Promise<Roll
     }
   };
 
-  function watch(s: RollStream): void {
-    s.on('error', (err: unknown) => {
-      if (s === stream) report(`cannot write ${s.file ?? dir}: ${message(err)}`);
-    });
-    s.on('write', () => {
-      dirty = true;
-      if (s === stream) problem = null;
-    });
-    s.on('drop', () => void dropped++);
-    s.on('ready', () => {
-      if (s !== stream || s.file === current) return; // first open, or a reopen of the same file
-      const previous = current;
-      current = s.file;
-      void afterRotation(previous);
-    });
-  }
+  const drop = (lines: number) => {
+    if (lines === 0) return;
+    dropped += lines;
+    unrecorded += lines;
+    counter?.store(unrecorded);
+  };
 
-  async function afterRotation(previous: string | null): Promise<void> {
-    if (previous) {
-      try {
-        const handle = await open(previous, 'r+'); // r+: Windows only flushes handles open for writing
-        await handle.datasync().finally(() => handle.close());
-      } catch {
-        // Gone already (retention) or unreadable: nothing left to make durable.
-      }
-    }
-    await sweepRetention(dir, family, retentionDays, { keep: current });
-  }
+  const openFrom = (day: string, from: number, now: Date) => openDayFile({ dir, family, maxBytes }, day, from, now);
 
-  async function openStream(): Promise<void> {
+  /** Moves to the next file (a new day, size reached, or the current file unwritable). */
+  function rotate(): boolean {
+    const old = file;
+    if (old === null) return false;
+    const now = new Date();
+    const day = localDay(now);
+    let next: DayFile;
     try {
-      const opened = await openRollStream({
-        dir,
-        family,
-        maxFileBytes: options.maxFileBytes ?? options.maxFileMb * 1024 * 1024,
-        retentionDays,
-        sync,
-        maxBufferBytes: options.maxBufferBytes ?? 8 * 1024 * 1024,
-      });
-      repairs.push(...opened.repairs);
-      if (closed) return opened.stream.end();
-      watch(opened.stream);
-      stream = opened.stream;
-      current = opened.stream.file;
+      next = openFrom(day, day === old.day ? old.number + 1 : 1, now);
+    } catch (err) {
+      report(`cannot start a new ${family} log file in ${dir}: ${message(err)}`);
+      return false; // keep writing the old file (over size, or a day late) rather than lose lines
+    }
+    file = next;
+    lastPath = next.path;
+    // The old file's bytes reach the disk, then it is closed; off the main thread.
+    fdatasync(old.fd, () => closeFd(old.fd, () => {}));
+    void sweepRetention(dir, family, retentionDays, { keep: next.path }).catch(() => {});
+    return true;
+  }
+
+  /** Writes one whole line or nothing of it. */
+  function writeWhole(line: Buffer, retried = false): boolean {
+    if (file === null) return false;
+    if (file.torn || file.size >= maxBytes || Date.now() >= file.dayEnds) rotate();
+    const target = file;
+    if (target.torn) return false; // no new file could be opened: never append behind a torn line
+    const start = target.size;
+    let written = 0;
+    try {
+      while (written < line.length) {
+        const n = writeSync(target.fd, line, written, line.length - written);
+        if (n <= 0) throw Object.assign(new Error('write wrote nothing'), { code: 'EIO' });
+        written += n;
+      }
+      target.size += written;
+      dirty = true;
+      return true;
+    } catch (err) {
+      if (written > 0) {
+        try {
+          ftruncateSync(target.fd, start);
+        } catch {
+          target.torn = true; // the next start's repair cuts it; nothing is appended behind it
+          target.size = start + written;
+        }
+      }
+      report(`cannot write ${target.path}: ${message(err)}`);
+      if (!retried && (isFileSpecific(err) || target.torn) && rotate()) return writeWhole(line, true);
+      return false;
+    }
+  }
+
+  /** Writes what waits, oldest first, after the "dropped" line if one is owed. */
+  function drain(): void {
+    if (file === null) return;
+    if (unrecorded > 0) {
+      if (!writeWhole(Buffer.from(options.droppedLine(unrecorded)))) return;
+      unrecorded = 0;
+      counter?.store(0);
+    }
+    while (waiting.length > 0) {
+      const line = waiting[0]!;
+      if (!writeWhole(line)) return;
+      waiting.shift();
+      waitingBytes -= line.length;
+    }
+    problem = null;
+  }
+
+  async function openToday(): Promise<void> {
+    try {
+      await mkdir(dir, { recursive: true });
+      await sweepRetention(dir, family, retentionDays);
+      // Every own file of the family, not only the newest: a one-byte check each, and it also fixes
+      // a file whose repair failed at an earlier start. Only files written at a crash can be torn.
+      const files = await listLogFiles(dir, family);
+      for (const own of files) {
+        const result = await repairLogFile(own.path).catch(() => null);
+        if (result?.repaired) repairs.push({ file: own.path, droppedBytes: result.droppedBytes });
+      }
+      if (closed) return;
+      const now = new Date();
+      const day = localDay(now);
+      const newest = files.filter((f) => f.day === day).reduce((max, f) => Math.max(max, f.number), 1);
+      if (counter === null) {
+        counter = openDropCounter(dir, family);
+        unrecorded += counter.carried;
+      }
+      file = openFrom(day, newest, now);
+      lastPath = file.path;
       problem = null;
+      drain();
     } catch (err) {
       report(`cannot open the ${family} log in ${dir}: ${message(err)}`);
     }
@@ -156,24 +213,32 @@ export async function openRollingSink(options: RollingSinkOptions): Promise<Roll
 
   const retry = setInterval(() => {
     if (closed) return;
-    if (stream === null) opening ??= openStream().finally(() => (opening = null));
-    else if (problem !== null) nudge(stream);
+    if (file === null) opening ??= openToday().finally(() => (opening = null));
+    else if (waiting.length > 0 || unrecorded > 0) drain();
   }, options.retryMs ?? 60_000);
   retry.unref();
 
   const syncTimer = setInterval(() => {
-    const s = stream;
-    if (!dirty || s === null || s.fd < 0) return;
+    if (!dirty || file === null) return;
     dirty = false;
-    fdatasync(s.fd, () => {}); // errors (EBADF during a rotation, EINVAL on odd files) are harmless
+    fdatasync(file.fd, () => {}); // EBADF during a rotation, EINVAL on odd files: harmless
   }, options.syncIntervalMs ?? 250);
   syncTimer.unref();
 
+  /** Quitting: what still waits is lost, and counted (on disk too, for the next start). */
+  const giveUpWaiting = () => {
+    drop(waiting.length);
+    waiting.length = 0;
+    waitingBytes = 0;
+  };
+
   const onExit = () => {
-    const s = stream;
-    if (s === null || s.destroyed || s.fd < 0 || problem !== null || writeInFlight(s)) return;
+    // 'exit' (process.exit, normal end) when close() was not awaited: last try, then count.
+    drain();
+    giveUpWaiting();
+    if (file === null) return;
     try {
-      s.flushSync();
+      fdatasyncSync(file.fd);
     } catch {
       // Exiting anyway.
     }
@@ -182,31 +247,20 @@ export async function openRollingSink(options: RollingSinkOptions): Promise<Roll
 
   const destination = {
     write(line: string): void {
-      if (stream === null) return void dropped++;
-      try {
-        stream.write(line);
-      } catch {
-        dropped++; // destroyed underneath us
-      }
+      if (closed || file === null) return drop(1);
+      // pino leaves U+2028, U+2029 and C1 controls raw; a line reader must never split a record.
+      const bytes = Buffer.from(escapeLineBreakers(line), 'utf8');
+      if (waitingBytes + bytes.length > maxBuffer) return drop(1);
+      waiting.push(bytes);
+      waitingBytes += bytes.length;
+      drain();
     },
   };
 
   async function flush(): Promise<void> {
-    const s = stream;
-    if (s === null || s.destroyed) return;
-    if (sync) nudge(s);
-    else {
-      // SonicBoom.flush(cb) with minLength 0 calls back at once, even with a write in flight, so
-      // wait for 'drain' (emitted when its queue is empty) after queueing an empty write.
-      await new Promise<void>((resolve) => {
-        const done = () => (s.off('drain', done), s.off('error', done), resolve());
-        s.on('drain', done);
-        s.on('error', done);
-        if (s.destroyed) done();
-        else nudge(s);
-      });
-    }
-    if (s.fd >= 0) await datasync(s.fd);
+    drain();
+    const current = file;
+    if (current !== null) await datasync(current.fd);
   }
 
   async function close(): Promise<void> {
@@ -216,30 +270,27 @@ export async function openRollingSink(options: RollingSinkOptions): Promise<Roll
     clearInterval(syncTimer);
     process.off('exit', onExit);
     await opening;
-    const s = stream;
-    if (s === null) return;
-    if (problem === null) await flush();
-    stream = null;
-    await new Promise<void>((resolve) => {
-      const cap = setTimeout(resolve, 5_000); // the quit path never hangs on a dead disk
-      cap.unref();
-      const done = () => (clearTimeout(cap), resolve());
-      s.once('close', done);
-      s.once('error', () => (s.destroy(), done()));
-      try {
-        // end() writes what is queued first; with failing writes it would wait forever.
-        if (problem === null) s.end();
-        else s.destroy();
-      } catch {
-        done();
-      }
-    });
+    drain();
+    giveUpWaiting();
+    counter?.close();
+    const last = file;
+    file = null;
+    if (last === null) return;
+    // The quit path never hangs on a dead disk: 5 s for the last fdatasync, then closed anyway.
+    await Promise.race([datasync(last.fd), new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref())]);
+    try {
+      closeSync(last.fd);
+    } catch {
+      // Closed anyway.
+    }
   }
 
-  await openStream();
+  // Through `opening`, so a retry tick during this first (slow) open does not start a second one.
+  opening = openToday().finally(() => (opening = null));
+  await opening;
   return {
     destination,
-    file: () => current ?? '',
+    file: () => file?.path ?? lastPath,
     get problem() {
       return problem;
     },

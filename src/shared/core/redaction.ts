@@ -18,6 +18,15 @@ import { maskNumbers, maskNumberValue } from './number-mask';
 export { maskNumbers } from './number-mask';
 
 /**
+ * Any JSON-like value with every phone-number-like run masked as `numbers` masks an event's payload
+ * (strings, keys and integer numbers, at any depth): for entries that are not events, such as the
+ * diagnostics log's message data.
+ */
+export function maskNumbersDeep(value: unknown): unknown {
+  return maskDeep(value);
+}
+
+/**
  * Deep copy with every string, key and phone-like number masked. Iterative with an explicit
  * work list, so no depth is left unmasked and no depth overflows the stack; each object is copied
  * once (shared references and cycles map to their one copy).

@@ -2,7 +2,8 @@
  * Shared by the log tests and the crash writer (a child process): realistic numbered events, temp
  * directories under os.tmpdir(), and reading a log family back in order.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listLogFiles } from '../../../src/main/logs/log-files';
@@ -31,7 +32,7 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Local date as pino-roll's `yyyy-MM-dd` writes it. */
+/** Local date as log file names hold it (`yyyy-MM-dd`). */
 export function localDay(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
@@ -54,4 +55,25 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     if (Date.now() > until) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * A real small disk: a tmpfs of `size` (e.g. '64k') mounted on a fresh directory. Needs root (CI
+ * runs as root, .ci/run); `unmount` removes it. Tests of a full disk use this, not a fake.
+ */
+export function smallDisk(size: string): { dir: string; unmount: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', dir], { stdio: 'pipe' });
+  } catch (err) {
+    rmdirSync(dir);
+    throw new Error(`this test mounts a tmpfs and needs root: ${String((err as { stderr?: Buffer }).stderr ?? err)}`, { cause: err });
+  }
+  return {
+    dir,
+    unmount: () => {
+      execFileSync('umount', [dir]);
+      rmdirSync(dir);
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * Retention by days, on top of pino-roll (whose own limit is a file count): files of the family
+ * Retention by days: files of the family
  * last modified more than retentionDays ago are deleted at start and at each rotation; younger
  * files, other families and anything not named like a log file are never touched.
  */

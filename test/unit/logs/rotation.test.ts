@@ -1,29 +1,32 @@
 /**
- * Rotation by size (pino-roll) across many boundaries: nothing lost, order kept, names as
+ * Rotation by size across many boundaries: nothing lost, order kept, names as
  * documented (`events.<local day>.<N>.jsonl`, N from 1), each file rotated soon after its size cap.
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEventLog } from '../../../src/main/logs/event-log';
 import { localDay, numberedEvent, readFamily, tempDir } from './log-fixtures';
 
 const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((remove) => remove()));
+afterEach(() => {
+  vi.useRealTimers();
+  cleanups.splice(0).forEach((remove) => remove());
+});
 
 const MAX = 4096;
 const BATCH = 5;
 
 describe('event log rotation', () => {
-  it.each([false, true])('sync=%s: writes across size boundaries lose nothing and keep order', async (sync) => {
+  it('writes across size boundaries lose nothing and keep order', async () => {
     const { dir, remove } = tempDir('rotation');
     cleanups.push(remove);
-    const log = await createEventLog({ dir, maxFileMb: 20, maxFileBytes: MAX, retentionDays: 30, redaction: 'off', sync });
+    const log = await createEventLog({ dir, maxFileMb: 20, maxFileBytes: MAX, retentionDays: 30, redaction: 'off' });
     const first = log.file();
     const total = 300;
     for (let n = 0; n < total; n += BATCH) {
       for (let k = n; k < n + BATCH; k++) log.event(numberedEvent(k));
-      await log.flush(); // lets the rotation that a crossed boundary scheduled happen
+      await log.flush();
     }
     await log.close();
 
@@ -55,5 +58,24 @@ describe('event log rotation', () => {
     await log.close();
     const { lines } = await readFamily(dir);
     expect(lines.map((line) => line.id)).toEqual(Array.from({ length: 60 }, (_, n) => `n${n}`));
+  });
+
+  it('starts a new file, numbered from 1, with the first line after local midnight', async () => {
+    const { dir, remove } = tempDir('rotation');
+    cleanups.push(remove);
+    const now = new Date();
+    const lateToday = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 23, 59, 59);
+    const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 1);
+    vi.useFakeTimers({ toFake: ['Date'] }); // only the clock: timers and I/O stay real
+    vi.setSystemTime(lateToday);
+    const log = await createEventLog({ dir, maxFileMb: 20, retentionDays: 30, redaction: 'off' });
+    log.event(numberedEvent(0));
+    vi.setSystemTime(tomorrow);
+    log.event(numberedEvent(1));
+    await log.close();
+
+    const { files, lines } = await readFamily(dir);
+    expect(files.map((file) => basename(file))).toEqual([`events.${localDay(lateToday)}.1.jsonl`, `events.${localDay(tomorrow)}.1.jsonl`]);
+    expect(lines.map((line) => line.id)).toEqual(['n0', 'n1']);
   });
 });

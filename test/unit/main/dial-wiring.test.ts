@@ -21,7 +21,7 @@ function setup(redaction: Redaction = 'off') {
   const questions: Array<PendingDial | null> = [];
   const told: string[] = [];
   const logged: Array<{ message: string; data: unknown }> = [];
-  attachDiagnosticsLog({ info: (_category, message, data) => void logged.push({ message, data }) });
+  attachDiagnosticsLog({ info: (_category, message, data) => void logged.push({ message, data }), redact: (message, data) => ({ message, data }) });
   const dialer = createDialer({
     profiles: () => [support, sales],
     preferred: () => null,
