@@ -8,7 +8,6 @@ import type { Settings } from '../../shared/contract/settings';
 import type { SaveResult, SettingsView } from '../../shared/ipc/shell-protocol';
 import { diag } from '../diagnostics';
 import { SETTINGS_SCHEMA_VERSION } from '../settings/migrations';
-import { applyPolicy } from '../settings/policy';
 import { restartNeededFor, validateSettingsSave } from '../settings/save-settings';
 import type { LoadedConfig } from './load-config';
 
@@ -23,7 +22,7 @@ export interface SettingsControllerDeps {
 
 export function createSettingsController(deps: SettingsControllerDeps) {
   const { config } = deps;
-  const { settings, policy, policyFile, stored, store } = config;
+  const { settings, stored, store } = config;
   let applied = config.applied;
   return {
     view: (): SettingsView => ({ settings, locks: applied.locks }),
@@ -36,7 +35,7 @@ export function createSettingsController(deps: SettingsControllerDeps) {
         ...result.settings,
         profiles: deps.demoOnly ? stored.profiles : result.settings.profiles.filter((p) => !applied.locks[`profiles.${p.id}`]),
       };
-      applied = applyPolicy(result.settings, policy, policyFile);
+      applied = config.reapply(result.settings);
       Object.assign(settings, applied.settings);
       store.set({ ...toStore, schemaVersion: SETTINGS_SCHEMA_VERSION } as unknown as Record<string, unknown>);
       deps.applied(settings);
