@@ -99,6 +99,30 @@ test('a new profile with a bad URL, origins, auth host and mode shows each error
   await expect.poll(() => ui.argsOf('getSettings')).toHaveLength(2);
 });
 
+test('origin patterns over a public suffix or a whole scheme are refused at the field, with the reason', async ({ openShell, page }) => {
+  const ui = await openShell(workday());
+  await openSettings(ui, page);
+  await page.getByRole('button', { name: 'Add profile' }).click();
+  const card = page.locator('.profile-card').last();
+  await card.getByRole('textbox', { name: 'Name' }).fill('UK desk');
+  await card.getByRole('combobox', { name: 'Vendor' }).selectOption({ label: 'RingCentral Embeddable' });
+  const origins = card.getByRole('textbox', { name: 'Allowed origins' });
+  await origins.fill('https://*.ringcentral.com\nhttps://*.co.uk\nfile://*\nhttps://app.example.co.uk');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const error = await errorOf(page, origins);
+  expect(error).toContain('Line 2: "https://*.co.uk": "co.uk" is a public suffix (anyone can register a name under it), so "*.co.uk" would match sites of every owner');
+  expect(error).toContain('Line 3: "file://*": only https:// origins can be allowed (http:// only for localhost); file: is not a vendor\'s web origin');
+  expect(error).not.toMatch(/Line [14]:/);
+  expect(await ui.argsOf('saveSettings')).toEqual([]);
+
+  await origins.fill('https://*.ringcentral.com\nhttps://app.example.co.uk');
+  await expect(origins).not.toHaveAttribute('aria-invalid');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  const saved = (await ui.argsOf('saveSettings'))[0]![0] as { profiles: { name: string; allowedOrigins: string[] }[] };
+  expect(saved.profiles.find((p) => p.name === 'UK desk')?.allowedOrigins).toEqual(['https://*.ringcentral.com', 'https://app.example.co.uk']);
+});
+
 test("main's own issues are shown at their fields (a profile's card opens itself) and in the summary", async ({ openShell, page }) => {
   const ui = await openShell(workday(), {
       saveSettings: {
