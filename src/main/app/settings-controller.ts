@@ -8,6 +8,7 @@ import type { Settings } from '../../shared/contract/settings';
 import type { SaveResult, SettingsView } from '../../shared/ipc/shell-protocol';
 import { diag } from '../diagnostics';
 import { SETTINGS_SCHEMA_VERSION } from '../settings/migrations';
+import { logDirProblem } from '../settings/log-dir-check';
 import { restartNeededFor, validateSettingsSave } from '../settings/save-settings';
 import type { LoadedConfig } from './load-config';
 
@@ -30,6 +31,10 @@ export function createSettingsController(deps: SettingsControllerDeps) {
     save(input: unknown): SaveResult {
       const result = validateSettingsSave(settings, input, applied.locks);
       if (!result.ok) return result;
+      // A new log folder must be usable before it is stored (the schema saw only its form).
+      const dir = result.settings.logs.dir;
+      const dirProblem = dir !== null && dir !== settings.logs.dir ? logDirProblem(dir) : null;
+      if (dirProblem) return { ok: false, issues: [{ path: 'logs.dir', message: dirProblem }] };
       const restart = restartNeededFor(settings, result.settings);
       const toStore = {
         ...result.settings,
