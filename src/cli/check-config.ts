@@ -4,20 +4,24 @@
  * Validates an IT policy file or a settings file exactly as Switchboard will read it, so IT can
  * check a policy before rolling it out. Every problem is printed on its own line as
  * `FILE: <json path>: <message>`; a valid file gets one summary line.
+ * A policy file whose mode or owner would keep agents from reading it, or let them write it, gets
+ * a `FILE: warning: …` line too (policy-permissions.ts); warnings do not change the exit status.
  * Exit status: 0 every file is valid, 1 a file is invalid, 2 usage error or a file cannot be read.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { issueLines } from '../shared/contract/issues';
 import { SettingsSchema } from '../shared/contract/settings';
 import { migrateSettings, settingsVersion, SETTINGS_SCHEMA_VERSION } from '../main/settings/migrations';
 import { applyPolicy, describeJsonError, policyProblems } from '../main/settings/policy';
+import { policyPermissionWarnings } from './policy-permissions';
 
 const USAGE = `usage: npm run -s check-config -- [--kind policy|settings] FILE...
 
   FILE     a Switchboard IT policy file (it has a "version" field) or a settings file
            (<userData>/settings.json); --kind says which when the file does not.
-Prints every problem as "FILE: <json path>: <message>", or one "FILE: valid …" line.
+Prints every problem as "FILE: <json path>: <message>", or one "FILE: valid …" line, and
+"FILE: warning: …" when agents could not read a policy file or could write it.
 Exit status: 0 valid, 1 invalid, 2 usage error or unreadable file.`;
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -92,6 +96,7 @@ function main(): number {
     }
     const isPolicy = kind ? kind === 'policy' : typeof json === 'object' && json !== null && Object.hasOwn(json, 'version');
     const result = isPolicy ? checkPolicy(body, file) : checkSettings(json, file);
+    if (isPolicy) result.lines.push(...policyPermissionWarnings(file, statSync(file), process.platform));
     process.stdout.write(`${result.lines.join('\n')}\n`);
     if (!result.ok) status = Math.max(status, 1);
   }

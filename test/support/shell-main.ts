@@ -12,7 +12,8 @@ import { buildCaptureConfig } from '../../src/main/capture/capture-config';
 import { createCaptureService } from '../../src/main/capture/capture-service';
 import { createEffectRouter } from '../../src/main/effects/effect-router';
 import { installPermissionHandlers, type PermissionSession } from '../../src/main/security/permission-handlers';
-import { applyPolicy, readPolicy } from '../../src/main/settings/policy';
+import { readPolicy } from '../../src/main/settings/policy';
+import { applyReadPolicy } from '../../src/main/settings/policy-held';
 import { readSettings } from '../../src/main/settings/settings';
 import { serviceStatus } from '../../src/main/shell/service-status';
 import { ShellState } from '../../src/main/shell/shell-state';
@@ -25,7 +26,7 @@ import { SettingsViewSchema, ShellSnapshotSchema, type Locks, type SettingsView,
 import { DndState, type DndMode } from '../../src/shared/tray/dnd';
 import { ShellViews } from './shell-main-views';
 
-/** Where main looks for the policy on Linux (policyPath); lock reasons name it. */
+/** Where main looks for the policy on Linux (machinePolicyPath); lock reasons name it. */
 export const POLICY_FILE = '/etc/switchboard/policy.json';
 
 export interface ShellMainInit {
@@ -64,7 +65,7 @@ export class ShellMain {
     this.t = init.start ?? Date.now() - 600_000;
     const read = readSettings(init.stored);
     const policyRead = init.policy === undefined ? { policy: null } : readPolicy(JSON.stringify(init.policy), POLICY_FILE);
-    const applied = applyPolicy(read.settings, 'policy' in policyRead ? policyRead.policy : null, POLICY_FILE);
+    const applied = applyReadPolicy(read.settings, policyRead, POLICY_FILE);
     this.settings = applied.settings;
     this.locks = applied.locks;
     this.state = new ShellState(this.settings.profiles, read.firstRun && !applied.replacedDemo, this.settings.guideDismissed);

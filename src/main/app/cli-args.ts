@@ -16,7 +16,7 @@ export interface CliOptions {
   demo: boolean;
   /** Absolute directory for the event and diagnostics logs (overrides settings.logs.dir). */
   logDir?: string;
-  /** Policy file to use instead of the machine-wide one. */
+  /** Policy file to use instead of the machine-wide one (policy-source.ts says when it may). */
   policy?: string;
   /** Start hidden in the tray (login items pass it). */
   minimized: boolean;
@@ -33,10 +33,12 @@ Options:
   --demo            run only the built-in demo softphone (your profiles are kept)
   --log-dir <dir>   write the event and diagnostics logs to <dir>
   --policy <file>   use this IT policy file instead of the machine-wide one
+                    (installed: only if the machine-wide policy allows it)
   --minimized       start hidden in the tray
   --version         print the version and exit
   --help            print this help and exit
 
+Options that change a setting IT locked are ignored (Switchboard says so).
 A tel:, callto: or sip: link dials through the default softphone profile.`;
 
 /** Chromium and Electron switches that may appear in argv; they are Chromium's, not ours. */

@@ -10,6 +10,7 @@ import { openDiskQueue } from '../forwarding/disk-queue';
 import { createForwarder, type Forwarder } from '../forwarding/forwarder';
 import { createDiagnosticsLog, type DiagnosticsLog } from '../logs/diagnostics-log';
 import { createEventLog, type EventLog } from '../logs/event-log';
+import { logDirProblem } from '../settings/log-dir-check';
 
 export interface Services {
   eventLog: EventLog;
@@ -21,7 +22,12 @@ export interface Services {
 
 /** `onStatusChange`: the forwarder's status changed (health, losses), for a new UI snapshot. */
 export async function openServices(settings: Settings, userData: string, onProblem: (message: string) => void, onStatusChange: () => void = () => undefined): Promise<Services> {
-  const logDir = settings.logs.dir ?? join(userData, 'logs');
+  const fallback = join(userData, 'logs');
+  // A folder from settings or policy that cannot hold the logs is said, and the default used:
+  // the app never runs without durable logs (log-dir-check.ts).
+  const dirProblem = settings.logs.dir === null ? null : logDirProblem(settings.logs.dir);
+  if (dirProblem) onProblem(`The log folder in settings cannot be used (${dirProblem}); logs are written to ${fallback} instead.`);
+  const logDir = settings.logs.dir === null || dirProblem ? fallback : settings.logs.dir;
   const common = { dir: logDir, maxFileMb: settings.logs.maxFileMb, retentionDays: settings.logs.retentionDays, onProblem };
   const diagnostics = await createDiagnosticsLog({ ...common, redaction: settings.logs.redaction });
   attachDiagnosticsLog(diagnostics);

@@ -8,7 +8,7 @@ import type { Settings } from '../../shared/contract/settings';
 import type { SaveResult, SettingsView } from '../../shared/ipc/shell-protocol';
 import { diag } from '../diagnostics';
 import { SETTINGS_SCHEMA_VERSION } from '../settings/migrations';
-import { applyPolicy } from '../settings/policy';
+import { logDirProblem } from '../settings/log-dir-check';
 import { restartNeededFor, validateSettingsSave } from '../settings/save-settings';
 import type { LoadedConfig } from './load-config';
 
@@ -23,7 +23,7 @@ export interface SettingsControllerDeps {
 
 export function createSettingsController(deps: SettingsControllerDeps) {
   const { config } = deps;
-  const { settings, policy, policyFile, stored, store } = config;
+  const { settings, stored, store } = config;
   let applied = config.applied;
   return {
     view: (): SettingsView => ({ settings, locks: applied.locks }),
@@ -31,12 +31,16 @@ export function createSettingsController(deps: SettingsControllerDeps) {
     save(input: unknown): SaveResult {
       const result = validateSettingsSave(settings, input, applied.locks);
       if (!result.ok) return result;
+      // A new log folder must be usable before it is stored (the schema saw only its form).
+      const dir = result.settings.logs.dir;
+      const dirProblem = dir !== null && dir !== settings.logs.dir ? logDirProblem(dir) : null;
+      if (dirProblem) return { ok: false, issues: [{ path: 'logs.dir', message: dirProblem }] };
       const restart = restartNeededFor(settings, result.settings);
       const toStore = {
         ...result.settings,
         profiles: deps.demoOnly ? stored.profiles : result.settings.profiles.filter((p) => !applied.locks[`profiles.${p.id}`]),
       };
-      applied = applyPolicy(result.settings, policy, policyFile);
+      applied = config.reapply(result.settings);
       Object.assign(settings, applied.settings);
       store.set({ ...toStore, schemaVersion: SETTINGS_SCHEMA_VERSION } as unknown as Record<string, unknown>);
       deps.applied(settings);

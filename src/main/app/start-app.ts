@@ -53,8 +53,8 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   guardDefaultSession(session.defaultSession);
 
   // 3. Settings, IT policy and this run's command line.
-  const config = await loadConfig(cli, app.getPath('userData'));
-  const { settings, policy, policyFile, read } = config;
+  const config = await loadConfig(cli, app.getPath('userData'), app.isPackaged);
+  const { settings, policyFile, read } = config;
   const state = new ShellState(settings.profiles, read.firstRun && !config.applied.replacedDemo, settings.guideDismissed);
   const problem = (message: string) => {
     state.addProblem(message);
@@ -67,7 +67,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   const services = await openServices(settings, app.getPath('userData'), problem, notifyUi);
   state.watchServices(() => serviceStatus(services));
   const eventLogLoss = watchEventLogLoss(services.eventLog, (message, data) => diag('app', message, data));
-  diag('app', 'started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, logs: services.logDir, policy: policy ? policyFile : null });
+  diag('app', 'started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, logs: services.logDir, policy: config.policyInEffect ? policyFile : null });
   config.problems.forEach(problem);
   for (const note of config.notes) diag('settings', note);
 
@@ -152,14 +152,14 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   // 10. Click-to-dial, and what every accepted capture leads to.
   const settingsController = createSettingsController({
     config,
-    demoOnly: cli.options.demo,
+    demoOnly: config.run.demo,
     applied(next) {
       pipeline.setContext({ ringThroughDnd: next.notifications.ringThroughDnd, suppressWhenFocused: next.notifications.suppressWhenFocused });
       // Redaction applies to every sink at once: the forwarder also re-redacts queued events as it sends them.
       services.eventLog.setRedaction(next.logs.redaction);
       services.forwarder?.setRedaction(next.logs.redaction);
       services.diagnostics.setRedaction(next.logs.redaction);
-      applyStartupItems(app, next.startup, cli.options.policy, problem);
+      applyStartupItems(app, next.startup, config.policyOverride ?? undefined, problem);
       tray.settingsChanged();
       notifyUi();
     },
@@ -230,11 +230,11 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   });
 
   // 12. Start at login.
-  applyStartupItems(app, settings.startup, cli.options.policy, problem);
+  applyStartupItems(app, settings.startup, config.policyOverride ?? undefined, problem);
 
   // 13. The window: the shell UI on its own session (app:// served there), the views beside it.
   prepareShellSession(session.fromPartition(SHELL_PARTITION), PATHS.renderer, () => ({ profiles: registry.profiles(), failures: registry.failures }));
-  shellWindow = new ShellWindow(registry.views(), state, PATHS.shellPreload, settings.startup.minimized || cli.options.minimized);
+  shellWindow = new ShellWindow(registry.views(), state, PATHS.shellPreload, settings.startup.minimized || config.run.minimized);
   if (cli.options.profile && !shellWindow.select(cli.options.profile)) problem(`--profile: there is no profile "${cli.options.profile}"`);
   const win = shellWindow;
   wireShortcuts([win.shellView.webContents, ...registry.views().map((v) => v.view.webContents)], (shortcut) => {

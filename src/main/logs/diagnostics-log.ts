@@ -11,7 +11,6 @@
  */
 import pino from 'pino';
 import type { Redaction } from '../../shared/contract/settings';
-import type { ShellEvent } from '../../shared/contract/shell-event';
 import { jsonLine } from '../../shared/core/json-line';
 import { maskNumbers, maskNumbersDeep } from '../../shared/core/redaction';
 import { openRollingSink, type RollingSinkOptions } from './rolling-sink';

@@ -1,9 +1,10 @@
 /**
  * The IT policy file (src/shared/contract/policy.ts): where it is, reading it without ever
  * throwing, and applying it over the agent's settings field by field (policy > user > defaults),
- * with a lock for every field the agent may not change. An invalid policy is not applied at all,
- * not even in part: the agent's own settings run, nothing is locked, and the problem is said with
- * the file, the field and what is wrong, so IT can fix it.
+ * with a lock for every field the agent may not change. An invalid or unreadable policy is not
+ * applied, not even in part, and it never unlocks anything either: the settings are held
+ * (policy-held.ts) and the problem is said with the file, the field and what is wrong, so IT can
+ * fix it. Which file counts (the machine's, or an override) is policy-source.ts.
  */
 import { posix, win32 } from 'node:path';
 import { issueLines } from '../../shared/contract/issues';
@@ -17,9 +18,8 @@ export const POLICY_ENV = 'SWITCHBOARD_POLICY';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-export function policyPath(platform: string, env: Env, override?: string | null): string {
-  if (override) return override;
-  if (env[POLICY_ENV]) return env[POLICY_ENV];
+/** The machine-wide policy file: fixed per platform (overrides are policy-source.ts). */
+export function machinePolicyPath(platform: string, env: Env): string {
   if (platform === 'win32') {
     // Environment names are case-insensitive on Windows; a copied env object is not.
     const programData = env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData';
@@ -97,7 +97,11 @@ export function describeJsonError(text: string, err: unknown): string {
   return `${message} (line ${before.split('\n').length} column ${offset - before.lastIndexOf('\n')})`;
 }
 
-export type ReadPolicy = { policy: Policy | null } | { problem: string; problems: string[] };
+/**
+ * A valid policy, no policy (no file), or one that cannot be used: then `held` says why in a few
+ * words ("is invalid", "cannot be read (EACCES)") and the settings are held (policy-held.ts).
+ */
+export type ReadPolicy = { policy: Policy | null } | { held: string; problem: string; problems: string[] };
 
 /** "FILE: json.path: message" for every problem (check-config prints exactly these). */
 export function policyProblems(text: string, file: string): { policy: Policy } | { problems: string[] } {
@@ -113,33 +117,47 @@ export function policyProblems(text: string, file: string): { policy: Policy } |
   return { policy: parsed.data };
 }
 
+/** What the agent is told about a policy that cannot be used: the file, why, and what is held. */
+export function heldProblem(file: string, held: string, problems: readonly string[]): string {
+  const shown = problems.slice(0, 5).join('; ');
+  const more = problems.length > 5 ? `; and ${problems.length - 5} more` : '';
+  return (
+    `The IT policy file ${file} ${held}, so Switchboard holds your settings until IT fixes it: ` +
+    `log redaction "full", forwarding off, every setting locked. Tell your IT department: ${shown}${more}`
+  );
+}
+
+function held(file: string, why: string, problems: string[]): ReadPolicy {
+  return { held: why, problem: heldProblem(file, why, problems), problems };
+}
+
 /** `text` null: there is no policy file, which is normal on unmanaged machines. Never throws. */
 export function readPolicy(text: string | null, file: string): ReadPolicy {
   if (text === null) return { policy: null };
   const result = policyProblems(text, file);
   if ('policy' in result) return result;
-  const shown = result.problems.slice(0, 5).join('; ');
-  const more = result.problems.length > 5 ? `; and ${result.problems.length - 5} more` : '';
-  return {
-    problem: `The IT policy file is invalid, so Switchboard started without it (nothing is locked). Tell your IT department: ${shown}${more}`,
-    problems: result.problems,
-  };
+  return held(file, 'is invalid', result.problems);
 }
 
 export interface PolicyFs {
   readFile(path: string, encoding: 'utf8'): Promise<string>;
 }
 
-/** Reads and validates the policy file; a missing file is no policy, an unreadable one a problem. */
-export async function loadPolicy(fs: PolicyFs, file: string): Promise<ReadPolicy> {
+/**
+ * Reads and validates a policy file. A missing machine policy is no policy (an unmanaged
+ * machine); a missing file that was asked for by name (`required`: --policy, SWITCHBOARD_POLICY)
+ * is held like any other that cannot be read, or naming a wrong path would switch the policy off.
+ */
+export async function loadPolicy(fs: PolicyFs, file: string, options: { required: boolean } = { required: false }): Promise<ReadPolicy> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return readPolicy(null, file);
-    const problem = `${file}: (top level): cannot be read (${code ?? (err as Error).message})`;
-    return { problem: `The IT policy file could not be read, so Switchboard started without it (nothing is locked): ${problem}`, problems: [problem] };
+    if (!options.required && (code === 'ENOENT' || code === 'ENOTDIR')) return readPolicy(null, file);
+    const why = code === 'ENOENT' || code === 'ENOTDIR' ? `does not exist (${code})` : `cannot be read (${code ?? (err as Error).message})`;
+    const hint = code === 'EACCES' || code === 'EPERM' ? '; agents must be able to read it (mode 0644, owned by root)' : '';
+    return held(file, why, [`${file}: (top level): ${why}${hint}`]);
   }
   return readPolicy(text, file);
 }

@@ -16,6 +16,10 @@ export interface ReadSettings {
   problems: string[];
 }
 
+function onlyDirIsInvalid(error: z.ZodError, value: unknown): boolean {
+  return typeof value === 'object' && value !== null && error.issues.every((issue) => issue.path[0] === 'dir') && SECTIONS.logs.safeParse({ ...value, dir: null }).success;
+}
+
 export function readSettings(stored: unknown): ReadSettings {
   const raw = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
   const problems: string[] = [];
@@ -26,7 +30,12 @@ export function readSettings(stored: unknown): ReadSettings {
     if (!Object.hasOwn(raw, key) || raw[key] === undefined) continue;
     const parsed = schema.safeParse(raw[key]);
     if (parsed.success) (settings as Record<string, unknown>)[key] = parsed.data;
-    else problems.push(`settings.${key} is invalid, using its defaults: ${describeZodError(parsed.error)}`);
+    else if (key === 'logs' && onlyDirIsInvalid(parsed.error, raw[key])) {
+      // Older versions stored any string as the log folder: that one field falls back, and the
+      // rest of the section (the redaction above all) is kept.
+      settings.logs = SECTIONS.logs.parse({ ...(raw[key] as object), dir: null });
+      problems.push(`settings.logs.dir is invalid, using the default folder: ${describeZodError(parsed.error)}`);
+    } else problems.push(`settings.${key} is invalid, using its defaults: ${describeZodError(parsed.error)}`);
   }
   if (typeof raw.guideDismissed === 'boolean') settings.guideDismissed = raw.guideDismissed;
   const profiles = loadProfiles(raw.profiles);

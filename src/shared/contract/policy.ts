@@ -23,10 +23,13 @@
  *   logRetentionDays   days event logs are kept (forced, locked).
  *   forwardingEndpoint https:// endpoint events are forwarded to, or null for none (forced, locked).
  *   updates            { enabled, channel: 'stable' | 'beta' } for the updater.
+ *   allowPolicyOverride true: an installed Switchboard may be pointed at another policy file with
+ *                      --policy or SWITCHBOARD_POLICY (pilots). Default false: only this file counts.
  *
  * Each shortcut above names one settings field; setting it both ways is an error, so a file never
- * says two things about one field. The whole file is rejected on any problem: Switchboard then
- * runs the agent's own settings with nothing locked, and says why.
+ * says two things about one field. The whole file is rejected on any problem, and a rejected (or
+ * unreadable) policy never unlocks anything: Switchboard holds every setting at a safe value and
+ * says why (src/main/settings/policy-held.ts, docs/security.md).
  */
 import { z } from 'zod';
 import { LINK_DIAL_VENDORS } from '../links/dial-profile';
@@ -127,6 +130,7 @@ export const PolicySchema = z
     logRetentionDays: z.number().int().min(1).max(3650).optional(),
     forwardingEndpoint: EndpointSchema.optional(),
     updates: z.strictObject({ enabled: z.boolean(), channel: z.enum(['stable', 'beta']).default('stable') }).optional(),
+    allowPolicyOverride: z.boolean().default(false),
   })
   // Cross-field rules run even when a field above is invalid (`when`), so check-config reports
   // every problem in one go; the value may then hold invalid parts, hence the type guards.

@@ -3,12 +3,13 @@
  * command's --config all validate profiles with this schema.
  */
 import { z } from 'zod';
-import { parseOriginPattern } from '../core/origin-policy';
+import { originPatternProblem } from './origin-pattern';
 import { VendorIdSchema } from './shell-event';
 
+/** An origin pattern an agent or IT may configure (origin-pattern.ts says which, and why). */
 export const OriginPatternSchema = z.string().superRefine((value, ctx) => {
-  const parsed = parseOriginPattern(value);
-  if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+  const problem = originPatternProblem(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
 });
 
 const HostnameSchema = z

@@ -24,9 +24,25 @@ export const AutoAwaySettingsSchema = z.strictObject({
   onLock: z.boolean().default(true),
 });
 
+/**
+ * An absolute path on any of the three systems (POSIX "/…", Windows "C:\…" or "\\server\share\…"):
+ * the shell UI validates too and cannot ask Node. Whether it is a folder Switchboard can write to
+ * is main's check (src/main/settings/log-dir-check.ts), at save and before the logs open.
+ */
+export function isAbsolutePath(p: string): boolean {
+  return /^\//.test(p) || /^[A-Za-z]:[\\/]/.test(p) || /^\\\\[^\\/]+[\\/][^\\/]+/.test(p);
+}
+
 export const LogSettingsSchema = z.strictObject({
   /** Absolute directory; null: <userData>/logs. */
-  dir: z.string().min(1).nullable().default(null),
+  dir: z
+    .string()
+    .min(1)
+    .max(1024)
+    .refine((d) => !/\p{Cc}/u.test(d), 'must not contain control characters')
+    .refine(isAbsolutePath, 'must be an absolute folder path, such as /var/log/switchboard or C:\\Logs\\Switchboard (empty: the default folder)')
+    .nullable()
+    .default(null),
   retentionDays: z.number().int().min(1).max(3650).default(30),
   maxFileMb: z.number().int().min(1).max(1024).default(20),
   redaction: RedactionSchema.default('off'),

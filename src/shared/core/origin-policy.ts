@@ -6,8 +6,12 @@
  * Pattern forms:
  *   https://apps.ringcentral.com       exactly that origin (port included when not the default)
  *   https://*.digital.ringcentral.com  any subdomain, at any depth, but not the bare domain
- *   https://*                          any origin with that scheme (used for vendors whose host
- *                                      is tenant-specific and not yet configured)
+ *   https://*                          any origin with that scheme (built-in replay defaults
+ *                                      for vendors whose host is tenant-specific)
+ *
+ * This module reads every well-formed pattern. Which of them a profile may be configured with
+ * (https only, no "https://*", no "*." over a public suffix such as "*.co.uk") is decided where
+ * profiles are validated, against the Public Suffix List: src/shared/contract/origin-pattern.ts.
  */
 
 import { clip } from '../text';
@@ -56,9 +60,6 @@ export function parseOriginPattern(text: string): OriginPattern | { error: strin
     if (suffix === undefined) {
       if (w[3] !== undefined) return { error: `"${clip(text, 120)}": a port cannot follow a bare "*"` };
       return { kind: 'any-host', scheme };
-    }
-    if (!suffix.includes('.')) {
-      return { error: `"${clip(text, 120)}": "*.${suffix}" would match a whole top-level domain; name a registrable domain` };
     }
     const port = w[3] ?? '';
     if (port !== '' && isDefaultPort(scheme, port)) return { error: `"${clip(text, 120)}": drop the default port ${port}` };

@@ -47,7 +47,9 @@ const REPLAY_DEFAULT_ORIGINS: Record<VendorId, string[]> = {
 /** One profile per vendor, its id the vendor id. */
 export function defaultReplayProfiles(): Profile[] {
   return VENDOR_IDS.map((vendor) =>
-    ProfileSchema.parse({ id: vendor, name: ADAPTERS[vendor].label, vendor, allowedOrigins: REPLAY_DEFAULT_ORIGINS[vendor] }),
+    // Built-in, like the adapters' defaults: "https://*" and app://demo are not what a profile
+    // may configure (src/shared/contract/origin-pattern.ts), so they are set after the parse.
+    ({ ...ProfileSchema.parse({ id: vendor, name: ADAPTERS[vendor].label, vendor }), allowedOrigins: REPLAY_DEFAULT_ORIGINS[vendor] }),
   );
 }
 

@@ -2,7 +2,11 @@
  * Settings: profiles added, validated inline with the contract's messages, saved, reordered and
  * removed; main's own issues; every other option; IT locks; the forwarding connection test.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { logDirProblem } from '../../../src/main/settings/log-dir-check';
 import { SettingsSchema, type SettingsInput } from '../../../src/shared/contract/settings';
 import { POLICY_FILE } from '../../support/shell-main';
 import { POLICY, PROFILE_LIST_POLICY, WORKDAY_SETTINGS, workday } from './data';
@@ -97,6 +101,51 @@ test('a new profile with a bad URL, origins, auth host and mode shows each error
   await expect.poll(() => ui.argsOf('saveSettings')).toEqual([[expected]]);
   // Saved: the page reloads what main now holds.
   await expect.poll(() => ui.argsOf('getSettings')).toHaveLength(2);
+});
+
+test('origin patterns over a public suffix or a whole scheme are refused at the field, with the reason', async ({ openShell, page }) => {
+  const ui = await openShell(workday());
+  await openSettings(ui, page);
+  await page.getByRole('button', { name: 'Add profile' }).click();
+  const card = page.locator('.profile-card').last();
+  await card.getByRole('textbox', { name: 'Name' }).fill('UK desk');
+  await card.getByRole('combobox', { name: 'Vendor' }).selectOption({ label: 'RingCentral Embeddable' });
+  const origins = card.getByRole('textbox', { name: 'Allowed origins' });
+  await origins.fill('https://*.ringcentral.com\nhttps://*.co.uk\nfile://*\nhttps://app.example.co.uk');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  const error = await errorOf(page, origins);
+  expect(error).toContain('Line 2: "https://*.co.uk": "co.uk" is a public suffix (anyone can register a name under it), so "*.co.uk" would match sites of every owner');
+  expect(error).toContain('Line 3: "file://*": only https:// origins can be allowed (http:// only for localhost); file: is not a vendor\'s web origin');
+  expect(error).not.toMatch(/Line [14]:/);
+  expect(await ui.argsOf('saveSettings')).toEqual([]);
+
+  await origins.fill('https://*.ringcentral.com\nhttps://app.example.co.uk');
+  await expect(origins).not.toHaveAttribute('aria-invalid');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  const saved = (await ui.argsOf('saveSettings'))[0]![0] as { profiles: { name: string; allowedOrigins: string[] }[] };
+  expect(saved.profiles.find((p) => p.name === 'UK desk')?.allowedOrigins).toEqual(['https://*.ringcentral.com', 'https://app.example.co.uk']);
+});
+
+test('the log folder: a relative path is an error at the field; a file is refused by main, shown at the field', async ({ openShell, page }) => {
+  const aFile = join(mkdtempSync(join(tmpdir(), 'log-folder-')), 'not-a-folder');
+  writeFileSync(aFile, 'x');
+  // What main answers for that path (settings-controller.ts), made by main's own check.
+  const ui = await openShell(workday(), { saveSettings: { ok: false, issues: [{ path: 'logs.dir', message: logDirProblem(aFile)! }] } });
+  await openSettings(ui, page);
+  const folder = page.getByRole('textbox', { name: 'Log folder' });
+  await expect(folder).toHaveValue('');
+  await folder.fill('logs');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  expect(await errorOf(page, folder)).toBe('Must be an absolute folder path, such as /var/log/switchboard or C:\\Logs\\Switchboard (empty: the default folder)');
+  expect(await ui.argsOf('saveSettings')).toEqual([]);
+
+  await folder.fill(aFile);
+  await expect(folder).not.toHaveAttribute('aria-invalid');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  expect(await errorOf(page, folder)).toBe(`${aFile} is a file, not a folder`);
+  const sent = (await ui.argsOf('saveSettings'))[0]![0] as { logs: { dir: string | null } };
+  expect(sent.logs.dir).toBe(aFile);
 });
 
 test("main's own issues are shown at their fields (a profile's card opens itself) and in the summary", async ({ openShell, page }) => {

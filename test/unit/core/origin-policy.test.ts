@@ -73,7 +73,8 @@ describe('origin policy', () => {
   });
 
   it('parses and refuses patterns clearly', () => {
-    expect(parseOriginPattern('https://*.com')).toEqual({ error: expect.stringContaining('top-level domain') });
+    // "*.com" parses; configuration refuses it against the Public Suffix List (origin-pattern.test.ts).
+    expect(parseOriginPattern('https://*.com')).toEqual({ kind: 'subdomains', scheme: 'https:', suffix: '.com', port: '' });
     expect(parseOriginPattern('https://apps.ringcentral.com/path')).toEqual({ error: expect.stringContaining('not a serialized origin') });
     expect(parseOriginPattern('https://*:8443')).toEqual({ error: expect.stringContaining('port') });
     expect(parseOriginPattern('https://*.example.com:8443')).toEqual({ kind: 'subdomains', scheme: 'https:', suffix: '.example.com', port: '8443' });

@@ -3,7 +3,7 @@
  * codes, and the sample policy in docs/ and in the README (the same file, and valid).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -118,5 +118,47 @@ describe('check-config: problems and exit codes', () => {
     expect(await checkConfig(['--frob', SAMPLE])).toMatchObject({ code: 2 });
     expect(await checkConfig(['/nonexistent/policy.json'])).toMatchObject({ code: 2, stderr: '/nonexistent/policy.json: cannot be read (ENOENT)\n' });
     expect(await checkConfig(['--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^usage: npm run -s check-config/) });
+  });
+});
+
+describe('check-config: who can read and write the policy file', () => {
+  it('0644, owned by root: no warning', async () => {
+    const dir = tmpDirWith({ 'policy.json': '{"version":1}' });
+    chmodSync(join(dir, 'policy.json'), 0o644);
+    expect(await checkConfig(['policy.json'], dir)).toEqual({ code: 0, stdout: 'policy.json: valid policy (0 profiles, 0 locked fields)\n', stderr: '' });
+  });
+
+  it('a root-only 0600 file: agents could not read it, so their settings would be held', async () => {
+    const dir = tmpDirWith({ 'policy.json': '{"version":1}' });
+    chmodSync(join(dir, 'policy.json'), 0o600);
+    expect(await checkConfig(['policy.json'], dir)).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        'policy.json: valid policy (0 profiles, 0 locked fields)\n' +
+        "policy.json: warning: mode 0600: only its owner can read it, so agents' Switchboard cannot and holds every setting; make it readable by all (chmod 644)\n",
+    });
+    chmodSync(join(dir, 'policy.json'), 0o640);
+    expect((await checkConfig(['policy.json'], dir)).stdout).toContain('policy.json: warning: mode 0640: only root and members of group 0 can read it');
+  });
+
+  it('group or other writable, or owned by another user than root: agents could rewrite it', async () => {
+    const dir = tmpDirWith({ 'policy.json': '{"version":1}' });
+    const file = join(dir, 'policy.json');
+    chmodSync(file, 0o666);
+    expect((await checkConfig(['policy.json'], dir)).stdout).toBe(
+      'policy.json: valid policy (0 profiles, 0 locked fields)\n' + 'policy.json: warning: mode 0666: group 0 and everyone can write it, so agents could change their own policy; chmod 644\n',
+    );
+    chmodSync(file, 0o644);
+    chownSync(file, 65534, 65534);
+    expect((await checkConfig(['policy.json'], dir)).stdout).toContain('policy.json: warning: owned by user 65534, not root: that user can change the policy (chown root and chmod 644)\n');
+  });
+
+  it('an invalid policy gets the warnings too', async () => {
+    const dir = tmpDirWith({ 'policy.json': '{"version":2}' });
+    chmodSync(join(dir, 'policy.json'), 0o600);
+    const { stdout, code } = await checkConfig(['policy.json'], dir);
+    expect(code).toBe(1);
+    expect(stdout.split('\n')).toEqual(['policy.json: version: must be 1 (the policy format this Switchboard reads)', expect.stringMatching(/^policy\.json: warning: mode 0600: /), '']);
   });
 });

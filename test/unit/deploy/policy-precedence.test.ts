@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PolicySchema, type PolicyInput } from '../../../src/shared/contract/policy';
 import { SettingsSchema, type Settings, type SettingsInput } from '../../../src/shared/contract/settings';
 import { applyPolicy, readPolicy } from '../../../src/main/settings/policy';
+import { applyReadPolicy } from '../../../src/main/settings/policy-held';
 import { DEMO_PROFILE } from '../../../src/main/settings/profiles';
 import { validateSettingsSave } from '../../../src/main/settings/save-settings';
 
@@ -22,13 +23,19 @@ describe('no policy, or an invalid one', () => {
     expect(applyPolicy(mine, null, FILE)).toEqual({ settings: mine, locks: {}, notes: [], defaultSoftphone: null, updates: null, replacedDemo: false });
   });
 
-  it('an invalid policy is not applied in part', () => {
+  it('an invalid policy is not applied in part, and unlocks nothing: the settings are held', () => {
     const read = readPolicy(JSON.stringify({ version: 1, ringThroughDnd: true, logRetentionDays: -1 }), FILE);
     expect('problem' in read).toBe(true);
-    const mine = user({ notifications: { ringThroughDnd: false } });
-    const applied = applyPolicy(mine, 'policy' in read ? read.policy : null, FILE);
-    expect(applied.settings.notifications.ringThroughDnd).toBe(false);
-    expect(applied.locks).toEqual({});
+    const mine = user({ notifications: { ringThroughDnd: false }, logs: { redaction: 'numbers', retentionDays: 7 }, forwarding: { endpoint: 'https://c.example/' }, profiles: [rc('a')] });
+    const applied = applyReadPolicy(mine, read, FILE);
+    expect(applied.settings).toEqual({ ...mine, logs: { ...mine.logs, redaction: 'full' }, forwarding: { ...mine.forwarding, endpoint: null } });
+    const HELD = `Held by Switchboard: the IT policy file ${FILE} is invalid, so nothing it might lock can be changed until IT fixes it`;
+    expect(applied.locks).toEqual({ profiles: HELD, notifications: HELD, autoAway: HELD, logs: HELD, forwarding: HELD, dndSchedule: HELD, startup: HELD });
+    expect(applied.notes).toEqual([
+      `log redaction held at "full" (was "numbers"): the IT policy file ${FILE} is invalid`,
+      `forwarding held off (was https://c.example/): the IT policy file ${FILE} is invalid`,
+    ]);
+    expect(applied).toMatchObject({ defaultSoftphone: null, updates: null, replacedDemo: false });
   });
 });
 

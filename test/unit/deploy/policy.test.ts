@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LOCKABLE_PATHS, PolicySchema } from '../../../src/shared/contract/policy';
-import { loadPolicy, policyPath, readPolicy } from '../../../src/main/settings/policy';
+import { loadPolicy, machinePolicyPath, readPolicy } from '../../../src/main/settings/policy';
 
 const FILE = '/etc/switchboard/policy.json';
 const json = (v: unknown) => JSON.stringify(v);
@@ -13,18 +13,17 @@ const problemsOf = (v: unknown) => {
   return 'problems' in r ? r.problems : [];
 };
 
-describe('policyPath', () => {
+describe('machinePolicyPath', () => {
   it('is machine-wide per platform', () => {
-    expect(policyPath('linux', {})).toBe('/etc/switchboard/policy.json');
-    expect(policyPath('darwin', {})).toBe('/Library/Application Support/Switchboard/policy.json');
-    expect(policyPath('win32', { ProgramData: 'D:\\ProgramData' })).toBe('D:\\ProgramData\\Switchboard\\policy.json');
-    expect(policyPath('win32', { PROGRAMDATA: 'E:\\PD' })).toBe('E:\\PD\\Switchboard\\policy.json');
-    expect(policyPath('win32', {})).toBe('C:\\ProgramData\\Switchboard\\policy.json');
+    expect(machinePolicyPath('linux', {})).toBe('/etc/switchboard/policy.json');
+    expect(machinePolicyPath('darwin', {})).toBe('/Library/Application Support/Switchboard/policy.json');
+    expect(machinePolicyPath('win32', { ProgramData: 'D:\\ProgramData' })).toBe('D:\\ProgramData\\Switchboard\\policy.json');
+    expect(machinePolicyPath('win32', { PROGRAMDATA: 'E:\\PD' })).toBe('E:\\PD\\Switchboard\\policy.json');
+    expect(machinePolicyPath('win32', {})).toBe('C:\\ProgramData\\Switchboard\\policy.json');
   });
 
-  it('SWITCHBOARD_POLICY overrides it, and --policy overrides both', () => {
-    expect(policyPath('linux', { SWITCHBOARD_POLICY: '/tmp/p.json' })).toBe('/tmp/p.json');
-    expect(policyPath('linux', { SWITCHBOARD_POLICY: '/tmp/p.json' }, '/srv/flag.json')).toBe('/srv/flag.json');
+  it('SWITCHBOARD_POLICY does not move it (overrides are policy-source.ts)', () => {
+    expect(machinePolicyPath('linux', { SWITCHBOARD_POLICY: '/tmp/p.json' })).toBe('/etc/switchboard/policy.json');
   });
 });
 
@@ -34,13 +33,16 @@ describe('readPolicy', () => {
   });
 
   it('a minimal policy gets its defaults', () => {
-    expect(readPolicy('\uFEFF{"version":1}', FILE)).toEqual({ policy: { version: 1, profiles: [], lockProfiles: false, settings: {}, locked: [] } });
+    expect(readPolicy('\uFEFF{"version":1}', FILE)).toEqual({ policy: { version: 1, profiles: [], lockProfiles: false, settings: {}, locked: [], allowPolicyOverride: false } });
   });
 
   it('not JSON: the file, the place and the problem', () => {
     const r = readPolicy('{"version": 1,\n  "profiles": [}', FILE);
     expect(r).toMatchObject({ problems: [expect.stringMatching(/^\/etc\/switchboard\/policy\.json: \(top level\): not valid JSON: .*line 2 column \d+/)] });
-    expect((r as { problem: string }).problem).toMatch(/^The IT policy file is invalid, so Switchboard started without it \(nothing is locked\)\. Tell your IT department: \/etc\/switchboard\/policy\.json: /);
+    expect(r).toMatchObject({ held: 'is invalid' });
+    expect((r as { problem: string }).problem).toMatch(
+      /^The IT policy file \/etc\/switchboard\/policy\.json is invalid, so Switchboard holds your settings until IT fixes it: log redaction "full", forwarding off, every setting locked\. Tell your IT department: \/etc\/switchboard\/policy\.json: /,
+    );
   });
 
   it('names every problem with its JSON path', () => {
@@ -136,15 +138,23 @@ describe('loadPolicy', () => {
   });
   const error = (code: string) => Object.assign(new Error(code), { code });
 
-  it('missing file: no policy', async () => {
+  it('missing machine file: no policy (an unmanaged machine)', async () => {
     expect(await loadPolicy(fsWith(error('ENOENT')), FILE)).toEqual({ policy: null });
+    expect(await loadPolicy(fsWith(error('ENOTDIR')), FILE)).toEqual({ policy: null });
   });
 
-  it('unreadable file: a problem naming it, never a throw', async () => {
+  it('missing file that was asked for by name: held, never "no policy"', async () => {
+    const r = await loadPolicy(fsWith(error('ENOENT')), '/srv/pilot.json', { required: true });
+    expect(r).toMatchObject({ held: 'does not exist (ENOENT)', problems: ['/srv/pilot.json: (top level): does not exist (ENOENT)'] });
+  });
+
+  it('unreadable file (EACCES, injected): held, naming it and the mode agents need; never a throw', async () => {
     const r = await loadPolicy(fsWith(error('EACCES')), FILE);
+    const line = `${FILE}: (top level): cannot be read (EACCES); agents must be able to read it (mode 0644, owned by root)`;
     expect(r).toEqual({
-      problem: `The IT policy file could not be read, so Switchboard started without it (nothing is locked): ${FILE}: (top level): cannot be read (EACCES)`,
-      problems: [`${FILE}: (top level): cannot be read (EACCES)`],
+      held: 'cannot be read (EACCES)',
+      problem: `The IT policy file ${FILE} cannot be read (EACCES), so Switchboard holds your settings until IT fixes it: log redaction "full", forwarding off, every setting locked. Tell your IT department: ${line}`,
+      problems: [line],
     });
   });
 

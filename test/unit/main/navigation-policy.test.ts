@@ -9,7 +9,7 @@ import {
   isHostPageUrl,
 } from '../../../src/main/security/navigation-policy';
 import { urlOrigin } from '../../../src/shared/core/origin-policy';
-import { profile } from '../../support/profiles';
+import { profile, profileWithUncheckedOrigins } from '../../support/profiles';
 
 const RC_URL = 'https://apps.ringcentral.com/integration/ringcentral-embeddable/latest/app.html';
 const rc = profile({ id: 'rc', vendor: 'ringcentral-embeddable', url: RC_URL, authHosts: ['login.ringcentral.com', '*.okta.com'] });
@@ -127,7 +127,7 @@ describe('decideNavigation: framed mode', () => {
   });
 
   it('never admits other app: pages through a configured origin pattern', () => {
-    const lax = profile({ id: 'lax', vendor: 'huawei-aicc', mode: 'framed', allowedOrigins: ['app://*', 'https://*'] });
+    const lax = profileWithUncheckedOrigins({ id: 'lax', vendor: 'huawei-aicc', mode: 'framed' }, ['app://*', 'https://*']);
     expect(framed('app://shell/index.html', false, lax).allow).toBe(false);
     expect(framed('app://host/profile/rc', false, lax).allow).toBe(false);
     expect(framed('https://anything.example/', false, lax).allow).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VENDOR_NOTIFICATIONS_DENIED, decidePermission, type PermissionQuery } from '../../../src/main/security/permission-policy';
-import { profile } from '../../support/profiles';
+import { profile, profileWithUncheckedOrigins } from '../../support/profiles';
 
 const rc = profile({
   id: 'rc',
@@ -146,7 +146,7 @@ describe('decidePermission: what is denied', () => {
   it('never gives media to our own app:// pages, even where the origin is allowed', () => {
     const d = decidePermission(ask({ requestingUrl: 'app://demo/demo.html' }), demo);
     expect(d).toMatchObject({ granted: false, reason: 'media (audio) denied to app://demo: our own app pages never get media' });
-    const anyApp = profile({ id: 'odd', vendor: 'huawei-aicc', allowedOrigins: ['app://*'] });
+    const anyApp = profileWithUncheckedOrigins({ id: 'odd', vendor: 'huawei-aicc' }, ['app://*']);
     expect(decidePermission(ask({ requestingUrl: 'app://host/profile/odd' }), anyApp).granted).toBe(false);
     expect(decidePermission(ask({ requestingUrl: 'app://shell/index.html' }), anyApp).granted).toBe(false);
   });

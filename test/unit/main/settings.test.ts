@@ -27,6 +27,16 @@ describe('reading stored settings', () => {
     ]);
   });
 
+  it('a stored log folder that is no longer valid (relative) falls back alone: the redaction is kept', () => {
+    const r = readSettings({ logs: { dir: 'logs', redaction: 'full', retentionDays: 7 } });
+    expect(r.settings.logs).toEqual({ dir: null, redaction: 'full', retentionDays: 7, maxFileMb: 20 });
+    expect(r.problems).toEqual([
+      'settings.logs.dir is invalid, using the default folder: dir: must be an absolute folder path, such as /var/log/switchboard or C:\\Logs\\Switchboard (empty: the default folder)',
+    ]);
+    // Another bad field in the section: the whole section falls back, as for every section.
+    expect(readSettings({ logs: { dir: 'logs', redaction: 'all' } }).settings.logs.redaction).toBe('off');
+  });
+
   it('not an object at all: defaults, with a problem', () => {
     expect(readSettings('garbage').problems[0]).toBe('settings: the stored settings are not an object; using defaults');
   });

@@ -25,6 +25,20 @@ describe('profiles from settings', () => {
   });
 });
 
+describe('stored origin patterns refused since (origin-pattern.ts)', () => {
+  it('are dropped one by one and said; the profiles keep running with what is still trusted', () => {
+    const result = loadProfiles([
+      { id: 'aicc', name: 'AICC', vendor: 'huawei-aicc', url: 'https://aicc.example.com:28443/agent', allowedOrigins: ['https://*', 'https://aicc.example.com:28443'] },
+      { id: 'uk', name: 'UK', vendor: 'ucontact', allowedOrigins: ['https://*.co.uk', 'file://*'] },
+    ]);
+    expect(result.profiles.map((p) => [p.id, p.allowedOrigins])).toEqual([
+      ['aicc', ['https://aicc.example.com:28443']],
+      ['uk', []],
+    ]);
+    expect(result.problem).toMatch(/^allowed origins no longer accepted were removed \(the vendor's defaults and URL still count\): profile "aicc": "https:\/\/\*" would allow every https:\/\/ site; .*; profile "uk": "https:\/\/\*\.co\.uk": "co\.uk" is a public suffix.*; profile "uk": "file:\/\/\*": only https:\/\/ origins/);
+  });
+});
+
 describe('shell state', () => {
   const rc = profile({ id: 'rc', name: 'RC Support', vendor: 'ringcentral-embeddable' });
 

@@ -6,8 +6,10 @@ import { SettingsSchema, type Settings } from '../../../shared/contract/settings
 import { collectErrors, type FieldErrors, type PathIssue } from './field-errors';
 import { draftFromProfile, profileInput, type ProfileDraft } from './profile-draft';
 
-export interface SettingsDraft extends Omit<Settings, 'profiles' | 'forwarding'> {
+export interface SettingsDraft extends Omit<Settings, 'profiles' | 'forwarding' | 'logs'> {
   profiles: ProfileDraft[];
+  /** dir as typed; '' means the default folder (null). */
+  logs: Omit<Settings['logs'], 'dir'> & { dir: string };
   /** endpoint as typed; '' means forwarding is off (null). */
   forwarding: Omit<Settings['forwarding'], 'endpoint'> & { endpoint: string };
 }
@@ -17,13 +19,15 @@ export function draftFromSettings(s: Settings): SettingsDraft {
     ...structuredClone(s),
     profiles: s.profiles.map(draftFromProfile),
     forwarding: { ...s.forwarding, endpoint: s.forwarding.endpoint ?? '' },
+    logs: { ...s.logs, dir: s.logs.dir ?? '' },
   };
 }
 
 /** What the draft means as settings input (before validation). */
 export function settingsInput(d: SettingsDraft): unknown {
   const endpoint = d.forwarding.endpoint.trim();
-  return { ...d, profiles: d.profiles.map(profileInput), forwarding: { ...d.forwarding, endpoint: endpoint === '' ? null : endpoint } };
+  const dir = d.logs.dir.trim();
+  return { ...d, profiles: d.profiles.map(profileInput), forwarding: { ...d.forwarding, endpoint: endpoint === '' ? null : endpoint }, logs: { ...d.logs, dir: dir === '' ? null : dir } };
 }
 
 export type DraftCheck = { ok: true; settings: Settings } | { ok: false; errors: FieldErrors };

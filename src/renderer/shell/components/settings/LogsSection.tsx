@@ -1,4 +1,4 @@
-/** The event log: how much it redacts and how long it is kept. */
+/** The event log: how much it redacts, how long it is kept, and where. */
 import { REDACTION_LEVELS, type Redaction } from '../../../../shared/contract/settings';
 import { SelectField } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
@@ -37,6 +37,15 @@ export function LogsSection() {
         onInput={(v) => set({ retentionDays: textNumber(v) })}
         errors={errorsAt(['logs', 'retentionDays'])}
         lock={lockOf('logs.retentionDays')}
+      />
+      <TextField
+        label="Log folder"
+        value={l.dir}
+        placeholder="Default folder"
+        onInput={(v) => set({ dir: v })}
+        hint="An absolute folder path for the event and diagnostics logs. Empty: the default folder. Takes effect after a restart."
+        errors={errorsAt(['logs', 'dir'])}
+        lock={lockOf('logs.dir')}
       />
       <EventLogStatusView status={snapshot.services.eventLog} />
     </Section>
