@@ -28,7 +28,19 @@ afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 5 }));
 // One bundle for all the child's starts: plain node starts it in a fraction of tsx's time, so the
 // soak spends its time forwarding and being killed, not compiling.
 beforeAll(async () => {
-  await build({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: BUNDLE, logLevel: 'warning' });
+  // The banner gives the ESM bundle a `require` for the CommonJS packages inside it that require
+  // Node built-ins (socket.io-parser's `debug`, reached through the vendor registry), which
+  // esbuild's ESM output cannot otherwise load.
+  await build({
+    entryPoints: [CHILD],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: BUNDLE,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __sbCreateRequire } from 'node:module'; const require = __sbCreateRequire(import.meta.url);" },
+  });
 });
 
 function certificate(): { key: Buffer; cert: Buffer; certPath: string } {
