@@ -3,7 +3,8 @@
  * what was lost or set aside) and the event log's unwritten lines. main's real services produce
  * it (test/support/shell-main.ts openServices → src/main/app/services.ts): a real forwarder posting
  * to a local endpoint that answers 401 and then recovers, and an event log whose directory is a
- * file, so it cannot write.
+ * file, so it cannot write (the settings' folder is a file, so main falls back to <userData>/logs,
+ * which is a file too).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,6 +25,7 @@ test('Settings shows the forwarder retrying a 401 and the event log losing lines
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ingest?token=s3cret`;
   const notADir = join(work, 'logs-is-a-file');
   writeFileSync(notADir, '');
+  writeFileSync(join(work, 'logs'), '');
   const main = workday({ ...WORKDAY_SETTINGS, logs: { dir: notADir }, forwarding: { endpoint, timeoutMs: 2000 } });
   const services = await main.openServices(work);
   try {
@@ -49,7 +51,7 @@ test('Settings shows the forwarder retrying a 401 and the event log losing lines
     await expect(forwarding).not.toContainText('s3cret');
     const eventLog = page.locator('.service-status').filter({ hasText: 'Event log status' });
     await expect(eventLog.locator('dt:text-is("Lines not written since start") + dd')).toHaveText(String(services.eventLog.dropped));
-    await expect(eventLog.locator('dt:text-is("Problem") + dd')).toContainText(notADir);
+    await expect(eventLog.locator('dt:text-is("Problem") + dd')).toContainText(join(work, 'logs'));
 
     // The token is rotated on the server side: the same batches go through, nothing was set aside.
     status = 200;
