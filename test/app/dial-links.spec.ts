@@ -37,6 +37,12 @@ async function vendorViewsShown(app: AppProcess): Promise<number> {
   return state.windows[0]!.views.filter((v) => v.contents !== shellContents && v.visible).length;
 }
 
+async function shownVendorPage(app: AppProcess): Promise<string | undefined> {
+  const state = await app.state();
+  const shown = state.windows[0]!.views.filter((v) => v.visible).map((v) => state.contents.find((c) => c.id === v.contents)?.url);
+  return shown.find((url) => url !== undefined && !url.startsWith('app://shell/'));
+}
+
 test('a third-party frame in a vendor view cannot place a call: the agent is asked in the shell window, Cancel dials nothing, Call dials', async ({ launch }) => {
   // Two cooldowns of the rate limit and two views to load, on a loaded machine.
   test.setTimeout(120_000);
@@ -95,15 +101,22 @@ test('a third-party frame in a vendor view cannot place a call: the agent is ask
   await question.getByRole('button', { name: 'Call' }).click();
   await expect(question).toBeHidden();
   await expect(phone.locator('#log')).toContainText(`Dialing ${PREMIUM_NUMBER}`);
+  // main says the command went, and the agent is not told it failed.
+  await expect.poll(() => app.stdout.some((l) => l.includes('"dial sent to Sales US"'))).toBe(true);
+  expect(app.stdout.filter((l) => /command not run|Could not call/.test(l))).toEqual([]);
+  // Placing the call brought the dialling profile (Sales US) forward; the agent goes back to
+  // Support, as they would to click a link in it (a hidden view's page gets no clicks).
+  await shell.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: /^Support/ }).click();
+  await expect.poll(() => shownVendorPage(app)).toBe(`${site.origin.softphone}/crm`);
 
   // A plain same-window tel: link in the vendor page asks the same way (before, it was dead).
   const callLink = shell.getByRole('dialog', { name: 'Call +19005550100 with Sales US?' });
-  await expect
-    .poll(async () => {
-      await crm.getByRole('link', { name: 'Call the customer' }).click();
-      return callLink.isVisible();
-    }, { timeout: 10_000, intervals: [1_000] })
-    .toBe(true);
+  // One click once the 3 s cooldown after the last question is over: headless Chromium stops
+  // reporting repeated same-window navigations to tel: from one document after two were cancelled,
+  // so this part does not poll with clicks as the widget part does.
+  await new Promise((resolve) => setTimeout(resolve, 3_500));
+  await crm.getByRole('link', { name: 'Call the customer' }).click();
+  await expect(callLink).toBeVisible();
   await expect(callLink).toContainText('Asked by a link in Support');
   await callLink.getByRole('button', { name: 'Cancel' }).click();
   await expect(callLink).toBeHidden();

@@ -113,7 +113,11 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   const runCommand = createCommandRouter({
     profile: (id) => registry.get(id)?.profile,
     session: (id) => pipeline.session(id),
-    deliver: (id, result) => registry.get(id)?.view?.send(result) ?? `no view for profile "${id}"`,
+    // send() answers null when the command was posted: only a missing view is a problem here.
+    deliver: (id, result) => {
+      const view = registry.get(id)?.view;
+      return view ? view.send(result) : `no view for profile "${id}"`;
+    },
   });
   const command = (profile: string, cmd: ShellCommand) => {
     const outcome = runCommand(profile, cmd);
