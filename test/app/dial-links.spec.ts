@@ -11,7 +11,7 @@ import { test, expect } from './harness/fixtures';
 import type { AppProcess } from './harness/app-process';
 import { writeSettings } from './harness/settings-file';
 import { PREMIUM_NUMBER, startVendorSite, type VendorSite } from './harness/vendor-site';
-import { demoPhone, shellPage } from './harness/views';
+import { demoPhone, screenshot, shellPage } from './harness/views';
 
 let site: VendorSite;
 test.beforeAll(async () => {
@@ -77,6 +77,7 @@ test('a third-party frame in a vendor view cannot place a call: the agent is ask
   await expect(phone.locator('#log')).not.toContainText('Dialing');
   expect(await vendorViewsShown(app), 'no vendor view is drawn over the question').toBe(0);
   expect((await app.state()).windows[0], 'the window came forward to ask').toMatchObject({ visible: true, focused: true });
+  await screenshot(app, test.info().outputPath('dial-question.png'));
 
   // Escape is Cancel: nothing is dialled.
   await shell.keyboard.press('Escape');
