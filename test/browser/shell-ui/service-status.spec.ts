@@ -49,6 +49,8 @@ test('Settings shows the forwarder retrying a 401 and the event log losing lines
     await expect(row('Refused by the endpoint, kept aside')).toHaveText('0 events');
     await expect(row('Endpoint')).toHaveText(endpoint.replace('?token=s3cret', ''));
     await expect(forwarding).not.toContainText('s3cret');
+    await forwarding.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('service-status.png'), fullPage: true });
     const eventLog = page.locator('.service-status').filter({ hasText: 'Event log status' });
     await expect(eventLog.locator('dt:text-is("Lines not written since start") + dd')).toHaveText(String(services.eventLog.dropped));
     await expect(eventLog.locator('dt:text-is("Problem") + dd')).toContainText(join(work, 'logs'));
