@@ -1,24 +1,11 @@
 /** The forwarder against a real local HTTP server: retries, rejection, redirects, redaction. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testConnection } from '../../../src/main/forwarding/forwarder';
-import { event, forwarders, freePort, ids, range, sleep, startServer, tempDirs, waitFor, type TestServer } from './support';
+import { event, forwardingRig, freePort, ids, range, sleep, waitFor } from './support';
 
-const dirs = tempDirs();
-const fwd = forwarders();
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await fwd.stopAll();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-  await dirs.cleanup();
-});
-
-async function server(...args: Parameters<typeof startServer>): Promise<TestServer> {
-  const s = await startServer(...args);
-  servers.push(s);
-  return s;
-}
+const { dirs, fwd, server } = forwardingRig();
 
 describe('forwarder delivery', () => {
   it('(a) 500s, then timeouts, then recovery: every event exactly once, in order, one key per batch', async () => {

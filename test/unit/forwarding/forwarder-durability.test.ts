@@ -1,18 +1,11 @@
 /** The forwarder across restarts: offline capture, the bounded queue, damaged files on disk. */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDiskQueue } from '../../../src/main/forwarding/disk-queue';
-import { event, forwarders, freePort, ids, range, startServer, tempDirs, waitFor, type TestServer } from './support';
+import { event, forwardingRig, freePort, ids, range, startServer, type TestServer, waitFor } from './support';
 
-const dirs = tempDirs();
-const fwd = forwarders();
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await fwd.stopAll();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-  await dirs.cleanup();
-});
+const { dirs, fwd, servers } = forwardingRig();
 
 /** An endpoint that is down (connection refused) until `up()` starts a server on its port. */
 async function downEndpoint(): Promise<{ url: string; up(): Promise<TestServer> }> {

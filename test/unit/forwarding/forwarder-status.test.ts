@@ -1,24 +1,11 @@
 /** What the forwarder tells the agent and the diagnostics log, and how live settings reach it. */
 import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDiskQueue } from '../../../src/main/forwarding/disk-queue';
-import { event, forwarders, freePort, range, startServer, tempDirs, waitFor, type TestServer } from './support';
+import { event, forwardingRig, freePort, range, waitFor } from './support';
 
-const dirs = tempDirs();
-const fwd = forwarders();
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await fwd.stopAll();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-  await dirs.cleanup();
-});
-
-async function server(...args: Parameters<typeof startServer>): Promise<TestServer> {
-  const s = await startServer(...args);
-  servers.push(s);
-  return s;
-}
+const { dirs, fwd, server } = forwardingRig();
 
 describe('forwarder status and settings', () => {
   it('raising redaction applies at once, to events already queued on disk too', async () => {

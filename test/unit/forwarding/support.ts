@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { openDiskQueue, type DiskQueue } from '../../../src/main/forwarding/disk-queue';
 import { createForwarder, type Forwarder, type ForwarderOptions } from '../../../src/main/forwarding/forwarder';
 import type { ShellEvent } from '../../../src/shared/contract/shell-event';
@@ -151,4 +152,25 @@ export function forwarders(): {
       await Promise.all(opened.splice(0).map((f) => f.stop()));
     },
   };
+}
+
+/**
+ * The temp folders, forwarders and servers one test file uses, all stopped and removed after each
+ * test; `server` starts an endpoint that is closed with them.
+ */
+export function forwardingRig() {
+  const dirs = tempDirs();
+  const fwd = forwarders();
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await fwd.stopAll();
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+    await dirs.cleanup();
+  });
+  const server = async (...args: Parameters<typeof startServer>): Promise<TestServer> => {
+    const s = await startServer(...args);
+    servers.push(s);
+    return s;
+  };
+  return { dirs, fwd, servers, server };
 }
