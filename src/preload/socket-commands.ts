@@ -7,6 +7,7 @@
  */
 import type { RawCapture } from '../shared/contract/raw-capture';
 import type { CaptureConfig, CaptureMessage } from '../shared/ipc/capture-protocol';
+import { AdapterMemory } from '../shared/vendors/memory';
 import { ADAPTERS } from '../shared/vendors/registry';
 
 export interface SocketCommands {
@@ -18,6 +19,9 @@ export interface SocketCommands {
 
 export function createSocketCommands(doc: Document, config: Pick<CaptureConfig, 'vendor' | 'tapEventName'>): SocketCommands {
   const adapter = ADAPTERS[config.vendor];
+  // The bridge only asks "is this a documented event?"; it keeps its own memory so the
+  // classification sees frames in the same order main does.
+  const memory = new AdapterMemory();
   let agentConnection: string | null = null;
   let seq = 0;
   let result: { r?: unknown; ok?: unknown; reason?: unknown } | null = null;
@@ -31,7 +35,7 @@ export function createSocketCommands(doc: Document, config: Pick<CaptureConfig, 
   return {
     observe(connection, capture, profile) {
       const raw: RawCapture = { profile, vendor: config.vendor, origin: capture.origin, transport: capture.transport, direction: capture.direction, data: capture.data, at: capture.at };
-      const normalized = adapter.normalize(raw);
+      const normalized = adapter.normalize(raw, memory);
       if ('events' in normalized && normalized.events.some((e) => e.kind !== 'vendor.other')) agentConnection = connection;
     },
     send(frame) {

@@ -8,12 +8,13 @@ import { huaweiAicc } from '../../src/shared/vendors/huawei-aicc';
 import { ringcentralEmbeddable } from '../../src/shared/vendors/ringcentral-embeddable';
 import { ucontact } from '../../src/shared/vendors/ucontact';
 import { expect, received, simCall, test, vendorFrame, waitForReceived, type Received } from './harness/fixtures';
+import { commandContext } from '../support/command-context';
 
 function messagesOf(result: CommandResult): OutboundMessage[] {
   if ('unsupported' in result) throw new Error(`unsupported: ${result.unsupported}`);
   return result.messages;
 }
-const ctx = { session: {} };
+const ctx = commandContext();
 const typed = (type: string) => (r: Received) => (r.data as { type?: string } | null)?.type === type;
 
 test('RingCentral: answer and presence arrive in the vendor frame from the host origin', async ({ shell }) => {

@@ -8,6 +8,7 @@ import type { CommandResult, OutboundMessage } from '../../src/shared/contract/o
 import { demo } from '../../src/shared/vendors/demo';
 import { expect, test, vendorFrame, type Shell } from './harness/fixtures';
 import type { ShellView } from './harness/shell-view';
+import { commandContext } from '../support/command-context';
 
 function messagesOf(result: CommandResult): OutboundMessage[] {
   if ('unsupported' in result) throw new Error(`unsupported: ${result.unsupported}`);
@@ -39,20 +40,20 @@ test('simulated call: offered with the caller, answered from the shell, presence
   await expect(phone.locator('#phase')).toHaveText('Incoming call…');
 
   // The notification's Answer action: main builds the command and the bridge delivers it.
-  const session = view.pipeline.session(view.profile.id) ?? {};
-  expect(await view.deliver(messagesOf(demo.commands.answer!(offered.ref, { session })))).toEqual([]);
+  const ctx = commandContext(view.pipeline.session(view.profile.id), view.pipeline.memory(view.profile.id));
+  expect(await view.deliver(messagesOf(demo.commands.answer!(offered.ref, ctx)))).toEqual([]);
   const connected = await view.waitForEvent((e) => e.kind === 'interaction.connected', 'the answered call');
   expect(connected.ref).toBe(offered.ref);
   await expect(phone.locator('#phase')).toHaveText('On call');
   expect(view.pipeline.presence().state).toBe('on-call');
 
   // The tray's presence menu.
-  expect(await view.deliver(messagesOf(demo.commands.setState!.build('busy', { session })))).toEqual([]);
+  expect(await view.deliver(messagesOf(demo.commands.setState!.build('busy', ctx)))).toEqual([]);
   const state = await view.waitForEvent((e) => e.kind === 'agent.state' && e.state === 'busy', 'the busy presence');
   expect(state.vendorEvent).toBe('rc-adapter-syncPresence');
   await expect(phone.locator('#presence')).toHaveValue('Busy');
 
-  expect(await view.deliver(messagesOf(demo.commands.hangup!(offered.ref, { session })))).toEqual([]);
+  expect(await view.deliver(messagesOf(demo.commands.hangup!(offered.ref, ctx)))).toEqual([]);
   await view.waitForEvent((e) => e.kind === 'interaction.ended', 'the hang-up');
   expect(view.events().filter((e) => e.ref === offered.ref).map((e) => e.kind)).toEqual(['interaction.offered', 'interaction.connected', 'interaction.ended']);
   expect(view.pipeline.presence().state).toBe('busy');
@@ -63,7 +64,7 @@ test('a call declined from the shell ends unanswered and is derived as missed', 
   const { view, phone } = await openDemo(shell);
   await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
   const offered = await view.waitForEvent((e) => e.kind === 'interaction.offered', 'the simulated call');
-  expect(await view.deliver(messagesOf(demo.commands.decline!(offered.ref, { session: {} })))).toEqual([]);
+  expect(await view.deliver(messagesOf(demo.commands.decline!(offered.ref, commandContext())))).toEqual([]);
   await view.waitForEvent((e) => e.kind === 'interaction.missed', 'the derived missed call');
   expect(view.events().filter((e) => e.ref === offered.ref).map((e) => e.kind)).toEqual(['interaction.offered', 'interaction.ended', 'interaction.missed']);
   await expect(phone.locator('#phase')).toHaveText('No call');

@@ -6,6 +6,7 @@
  */
 import { expertflow } from '../../src/shared/vendors/expertflow';
 import { expect, test } from './harness/fixtures';
+import { commandContext } from '../support/command-context';
 
 const customer = { firstName: 'Amira', lastName: 'Khan' };
 const channelSession = { channel: { channelType: { name: 'WEB' } }, customer, channelData: { channelCustomerIdentifier: 'amira@example.com' } };
@@ -28,7 +29,7 @@ test('Agent Desk traffic becomes shell events, and setState reaches the Agent Ma
   await agentManager.webSocket();
 
   // Without an agentPresence the shell does not know the agent id, so it cannot set the state.
-  expect(expertflow.commands.setState!.build('away', { session: view.pipeline.session(view.profile.id) ?? {} })).toHaveProperty('unsupported');
+  expect(expertflow.commands.setState!.build('away', commandContext(view.pipeline.session(view.profile.id) ?? {}, view.pipeline.memory(view.profile.id)!))).toHaveProperty('unsupported');
 
   agentManager.emit('agentPresence', presence(agentId, 'READY'));
   const state = await view.waitForEvent((e) => e.kind === 'agent.state', 'agentPresence');
@@ -51,7 +52,7 @@ test('Agent Desk traffic becomes shell events, and setState reaches the Agent Ma
   expect((await agentManager.waitForReceived('publishCimEvent')).args[0]).toMatchObject({ agentId, conversationId: 'conv-9' });
 
   // The tray sets "away": the command is a Socket.IO frame sent on the desk's own socket.
-  const command = expertflow.commands.setState!.build('away', { session: view.pipeline.session(view.profile.id)! });
+  const command = expertflow.commands.setState!.build('away', commandContext(view.pipeline.session(view.profile.id)!, view.pipeline.memory(view.profile.id)!));
   if (!('messages' in command)) throw new Error(command.unsupported);
   expect(await view.deliver(command.messages)).toEqual([]);
   const changed = await agentManager.waitForReceived('changeAgentState');

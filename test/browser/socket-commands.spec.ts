@@ -7,6 +7,7 @@
 import { encodeSocketIoEvent } from '../../src/shared/vendors/socket-io-frames';
 import { expertflow } from '../../src/shared/vendors/expertflow';
 import { expect, test } from './harness/fixtures';
+import { commandContext } from '../support/command-context';
 
 type SimGlobals = { openWidgetSocket(): Promise<boolean>; closeDesk(): boolean };
 const presence = (agentId: string) => ({ agent: { id: agentId, keycloakUser: { id: agentId } }, state: { name: 'READY', reasonCode: null }, action: 'AGENT_STATE_CHANGED' });
@@ -26,7 +27,7 @@ test('with a second Socket.IO connection in the page, setState reaches the agent
   widget.emit('widgetHello', { text: 'hi' });
   await view.waitForEvent((e) => e.vendorEvent === 'widgetHello', 'the widget frame');
 
-  const command = expertflow.commands.setState!.build('away', { session: view.pipeline.session(view.profile.id)! });
+  const command = expertflow.commands.setState!.build('away', commandContext(view.pipeline.session(view.profile.id)!, view.pipeline.memory(view.profile.id)!));
   if (!('messages' in command)) throw new Error(command.unsupported);
   expect(await view.deliver(command.messages)).toEqual([]);
   expect((await desk.waitForReceived('changeAgentState')).args[0]).toMatchObject({ agentId, state: { name: 'NOT_READY' } });

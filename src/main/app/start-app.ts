@@ -11,6 +11,7 @@ import type { DialSource } from '../../shared/links/dial-confirmation';
 import { isDialLink } from '../../shared/links/dial-link';
 import { createCaptureService } from '../capture/capture-service';
 import { createCommandRouter, type ShellCommand } from '../commands/command-router';
+import { createCommandWatch } from '../commands/command-watch';
 import { diag } from '../diagnostics';
 import { createEffectRouter } from '../effects/effect-router';
 import { testConnection } from '../forwarding/forwarder';
@@ -109,15 +110,28 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     );
   }
 
-  // 8. Commands into vendor clients, and the toasts that offer them.
+  // 8. Commands into vendor clients, and the toasts that offer them. Commands a vendor may drop
+  // silently are watched until a captured event shows they took effect (step 10 feeds the watch).
+  const commandWatch = createCommandWatch({
+    later: (fn, ms) => {
+      const timer = setTimeout(fn, ms);
+      return () => clearTimeout(timer);
+    },
+    tell: (message, detail) => {
+      problem(message);
+      diag('app', 'command not confirmed', detail);
+    },
+  });
   const runCommand = createCommandRouter({
     profile: (id) => registry.get(id)?.profile,
     session: (id) => pipeline.session(id),
+    memory: (id) => pipeline.memory(id),
     // send() answers null when the command was posted: only a missing view is a problem here.
     deliver: (id, result) => {
       const view = registry.get(id)?.view;
       return view ? view.send(result) : `no view for profile "${id}"`;
     },
+    watch: (id, vendor, confirm) => commandWatch.expect(id, vendor, confirm),
   });
   const command = (profile: string, cmd: ShellCommand) => {
     const outcome = runCommand(profile, cmd);
@@ -188,6 +202,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   const captures = createCaptureService(pipeline, {
     accepted(profile, events, list, at) {
       effects.accepted(profile, events, list, at);
+      commandWatch.events(profile, events);
       dialer.events(profile, events);
     },
     rejected: effects.rejected,

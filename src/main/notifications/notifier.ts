@@ -50,7 +50,9 @@ export function createNotifier(deps: NotifierDeps) {
       urgency: model.urgency,
       timeoutType: model.timeoutType,
       actions: model.actions,
-      silent: false,
+      // A ring's toast replaced with what a later event of the same ring named (effects.ts
+      // `update`) must not sound a second time for one call.
+      silent: effect.update === true,
     });
     toast.on('click', () => deps.focusProfile(effect.profile));
     toast.on('action', (_event, index) => {
@@ -70,7 +72,10 @@ export function createNotifier(deps: NotifierDeps) {
     handle(effects: readonly Effect[]): void {
       for (const effect of effects) {
         if (effect.type === 'notify') show(effect);
-        else if (effect.type === 'dismiss') close(toastKey(effect.profile, effect.ref));
+        else if (effect.type === 'dismiss') {
+          if (effect.expired && open.has(toastKey(effect.profile, effect.ref))) deps.log('ring toast closed: no vendor event ended the ring in time', { profile: effect.profile });
+          close(toastKey(effect.profile, effect.ref));
+        }
       }
     },
     /** Toasts currently on screen (for tests and diagnostics). */

@@ -30,8 +30,15 @@ export type Effect =
       profile: string;
       ref?: string;
       actions: NotifyAction[];
+      /**
+       * A later event of the same ring named what the first one could not (Huawei's unnamed
+       * AgentOther_PhoneAlerting, then AgentEvent_Ringing with the caller): the toast is replaced
+       * without sounding again.
+       */
+      update?: true;
     }
   | { type: 'suppress'; reason: SuppressReason; ref?: string; profile: string; kind: string }
   /** The ringing notification for `ref` (absent: the profile's unnamed ring) is stale now. */
-  | { type: 'dismiss'; profile: string; ref?: string }
+  /** `expired`: no vendor event ended the ring within the ring timeout (core/presence.ts). */
+  | { type: 'dismiss'; profile: string; ref?: string; expired?: true }
   | { type: 'presence'; state: TrayState; profiles: ProfilePresence[] };

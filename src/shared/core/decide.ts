@@ -14,6 +14,7 @@ import type { Media, Party, ShellEvent } from '../contract/shell-event';
 import type { VendorAdapter } from '../vendors/adapter';
 import type { PresenceTracker } from './presence';
 import type { RateLimiter } from './rate-limit';
+import type { RingBook } from './ring-book';
 
 export interface DecisionContext {
   /** Shell-level do-not-disturb (manual, timed or scheduled; main resolves which). */
@@ -74,8 +75,6 @@ const isCall = (e: ShellEvent) => e.media === 'voice' || e.media === 'video';
 const isNotifyKind = (e: ShellEvent): e is ShellEvent & { kind: NotifyKind } =>
   e.kind === 'interaction.offered' || e.kind === 'interaction.missed' || e.kind === 'message.inbound';
 
-const MAX_RINGING = 256;
-
 /**
  * An offer is a repeat when its ref is already ringing or active, when it has no ref and the
  * profile already rings, or when it names a call while an unnamed ring is up (AICC sends
@@ -103,45 +102,76 @@ export interface DecideDeps {
   adapter: VendorAdapter;
   presence: PresenceTracker;
   limiter: RateLimiter;
-  /** Refs per profile that currently have a ringing notification up. */
-  ringing: Set<string>;
+  /** The ring notifications that are up (ring-book.ts). */
+  ringing: RingBook;
   context: DecisionContext;
+}
+
+/**
+ * A repeat offer that names what the ring's toast could not (the caller, the queue) replaces that
+ * toast silently: AICC's AgentOther_PhoneAlerting has no caller, the AgentEvent_Ringing 150 ms
+ * later does. Returns false when the repeat adds nothing, so it stays a suppressed duplicate.
+ */
+function updateRing(e: ShellEvent & { kind: NotifyKind }, deps: DecideDeps, effects: Effect[]): boolean {
+  const { profile, ringing } = deps;
+  if (!e.party && !e.queue) return false;
+  const prior = ringing.get(e.profile, e.ref) ?? (e.ref !== undefined ? ringing.get(e.profile, undefined) : undefined);
+  if (!prior) return false;
+  const text = notificationText(e, profile.name);
+  if (text.title === prior.title) return false;
+  if (prior.ref !== e.ref) {
+    ringing.take(e.profile, prior.ref);
+    effects.push({ type: 'dismiss', profile: e.profile });
+  }
+  ringing.add({ profile: e.profile, ref: e.ref, since: prior.since, title: text.title });
+  effects.push({ ...notifyEffect(e, text), actions: offerActions(deps.adapter), update: true });
+  return true;
+}
+
+function notifyEffect(e: ShellEvent & { kind: NotifyKind }, text: { title: string; body: string }): Extract<Effect, { type: 'notify' }> {
+  return {
+    type: 'notify',
+    kind: e.kind,
+    ...(e.media ? { media: e.media } : {}),
+    ...text,
+    profile: e.profile,
+    ...(e.ref ? { ref: e.ref } : {}),
+    actions: [],
+  };
+}
+
+function offerActions(adapter: VendorAdapter): NotifyAction[] {
+  const actions: NotifyAction[] = [];
+  if (adapter.commands.answer) actions.push('answer');
+  if (adapter.commands.decline) actions.push('decline');
+  return actions;
 }
 
 /** Appends the effects of one event to `effects`; call before the event is applied to presence. */
 export function decide(e: ShellEvent, deps: DecideDeps, effects: Effect[]): void {
   const { profile, adapter, ringing } = deps;
-  const ringKey = `${e.profile}\u0000${e.ref ?? ''}`;
 
   if (e.kind !== 'interaction.offered' && (e.kind.startsWith('interaction.') || (e.kind === 'vendor.info' && e.ref))) {
     // Whatever happened to the call, its ringing toast is stale now. An unnamed ring (no ref) is
     // taken to be this call too: vendors that send one name the call in the next event.
-    for (const key of e.ref ? [ringKey, `${e.profile}\u0000`] : [ringKey]) {
-      if (!ringing.delete(key)) continue;
-      const ref = key.slice(e.profile.length + 1);
+    for (const ref of e.ref !== undefined ? [e.ref, undefined] : [undefined]) {
+      if (!ringing.take(e.profile, ref)) continue;
       effects.push({ type: 'dismiss', profile: e.profile, ...(ref ? { ref } : {}) });
     }
   }
   if (!isNotifyKind(e)) return;
 
   const reason = suppressReason(e, deps);
-  if (reason) effects.push({ type: 'suppress', reason, profile: e.profile, kind: e.kind, ...(e.ref ? { ref: e.ref } : {}) });
-  else {
-    const actions: NotifyAction[] = [];
-    if (e.kind === 'interaction.offered') {
-      if (adapter.commands.answer) actions.push('answer');
-      if (adapter.commands.decline) actions.push('decline');
-      ringing.add(ringKey);
-      if (ringing.size > MAX_RINGING) ringing.delete(ringing.values().next().value!);
-    }
-    effects.push({
-      type: 'notify',
-      kind: e.kind,
-      ...(e.media ? { media: e.media } : {}),
-      ...notificationText(e, profile.name),
-      profile: e.profile,
-      ...(e.ref ? { ref: e.ref } : {}),
-      actions,
-    });
+  if (reason === 'duplicate' && e.kind === 'interaction.offered' && updateRing(e, deps, effects)) return;
+  if (reason) {
+    effects.push({ type: 'suppress', reason, profile: e.profile, kind: e.kind, ...(e.ref ? { ref: e.ref } : {}) });
+    return;
   }
+  const text = notificationText(e, profile.name);
+  const effect = notifyEffect(e, text);
+  if (e.kind === 'interaction.offered') {
+    effect.actions = offerActions(adapter);
+    ringing.add({ profile: e.profile, ref: e.ref, since: e.at, title: text.title });
+  }
+  effects.push(effect);
 }

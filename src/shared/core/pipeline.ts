@@ -9,14 +9,16 @@ import type { Profile } from '../contract/profile';
 import type { RawCapture } from '../contract/raw-capture';
 import type { ShellEvent } from '../contract/shell-event';
 import type { VendorAdapter, VendorSession } from '../vendors/adapter';
+import { AdapterMemory } from '../vendors/memory';
 import { ADAPTERS } from '../vendors/registry';
 import { DEFAULT_CONTEXT, decide, type DecideDeps, type DecisionContext } from './decide';
 import { DedupeWindow } from './dedupe';
 import { DEFAULT_CAPTURE_LIMITS, measureCapture, type CaptureLimits } from './measure';
 import { compileOriginPolicy, type OriginVerdict } from './origin-policy';
-import { PresenceTracker } from './presence';
+import { DEFAULT_RING_TIMEOUT_MS, PresenceTracker } from './presence';
 import { effectiveOrigins } from './profile-defaults';
 import { RateLimiter } from './rate-limit';
+import { RingBook } from './ring-book';
 
 export interface PipelineOptions {
   profiles: readonly Profile[];
@@ -51,6 +53,7 @@ interface ProfileRuntime {
   adapter: VendorAdapter;
   originOk: (origin: string) => OriginVerdict;
   session: VendorSession;
+  memory: AdapterMemory;
   /** Built once per profile; setContext() swaps its context. */
   deps: DecideDeps;
 }
@@ -62,6 +65,8 @@ export interface Pipeline {
   tick(now: number): Effect[];
   readonly context: Readonly<DecisionContext>;
   session(profile: string): Readonly<VendorSession> | undefined;
+  /** The profile's adapter memory, for commands that depend on what the vendor said (memory.ts). */
+  memory(profile: string): AdapterMemory | undefined;
   presence(): Extract<Effect, { type: 'presence' }>;
   stats(): PipelineStats;
 }
@@ -73,11 +78,13 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const rate = options.notifyRate ?? { max: 6, windowMs: 10_000 };
   const limiter = new RateLimiter(rate.max, rate.windowMs);
   const profiles = options.profiles.filter((p) => adapters[p.vendor]);
+  const ringTimeoutMs = options.ringTimeoutMs ?? DEFAULT_RING_TIMEOUT_MS;
   const presence = new PresenceTracker(
     profiles.map((p) => p.id),
-    options.ringTimeoutMs,
+    ringTimeoutMs,
   );
-  const ringing = new Set<string>();
+  const ringing = new RingBook();
+  let nextRingExpiry = -Infinity;
   let context: DecisionContext = { ...DEFAULT_CONTEXT, ...options.context };
   const runtimes = new Map<string, ProfileRuntime>();
   for (const profile of profiles) {
@@ -87,6 +94,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       adapter,
       originOk: compileOriginPolicy(effectiveOrigins(profile, adapter)),
       session: {},
+      memory: new AdapterMemory(),
       deps: { profile, adapter, presence, limiter, ringing, context },
     });
   }
@@ -98,6 +106,15 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   };
 
   const presenceEffect = (snap: ReturnType<PresenceTracker['snapshot']>) => ({ type: 'presence' as const, ...snap });
+
+  // Whatever a vendor sends or fails to send, no ring toast outlives the ring timeout. Checked to
+  // the second, like presence's own expiry, so the per-capture path pays for it once a second.
+  const expireRings = (now: number, effects: Effect[]) => {
+    nextRingExpiry = now + 1_000;
+    for (const ring of ringing.expire(now, ringTimeoutMs)) {
+      effects.push({ type: 'dismiss', profile: ring.profile, ...(ring.ref ? { ref: ring.ref } : {}), expired: true });
+    }
+  };
 
   // Callers hand in objects the pipeline did not build; a getter or Proxy trap that throws while
   // they are read is a rejection like any other, never an exception out of process(). Every
@@ -121,7 +138,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     if (!origin.ok) return reject('origin', origin.reason);
     const size = measureCapture(capture.data, limits);
     if (!size.ok) return reject('size', `message ${size.reason}`);
-    const normalized = rt.adapter.normalize(capture);
+    const normalized = rt.adapter.normalize(capture, rt.memory);
     if ('reject' in normalized) return reject('adapter', normalized.reject);
     // What leaves here goes to the log, the forwarder and the UI: every payload an adapter returns
     // (parsed from a string, or built) is held to the same limits as the capture, so each event
@@ -135,6 +152,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     presence.tickThrottled(capture.at);
     const events: ShellEvent[] = [];
     const effects: Effect[] = [];
+    if (capture.at >= nextRingExpiry) expireRings(capture.at, effects);
     for (const raw of normalized.events) {
       const event = options.idFactory ? { ...raw, id: options.idFactory() } : raw;
       if (event.ref !== undefined && dedupe.check(fingerprint(event), event.at)) {
@@ -163,14 +181,18 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       return changed ? [presenceEffect(changed)] : [];
     },
     tick(now) {
+      const effects: Effect[] = [];
+      expireRings(now, effects);
       presence.tick(now);
       const changed = presence.changed(context.dnd);
-      return changed ? [presenceEffect(changed)] : [];
+      if (changed) effects.push(presenceEffect(changed));
+      return effects;
     },
     get context() {
       return context;
     },
     session: (profile) => runtimes.get(profile)?.session,
+    memory: (profile) => runtimes.get(profile)?.memory,
     presence: () => presenceEffect(presence.snapshot(context.dnd)),
     stats: () => structuredCloneStats(stats),
   };

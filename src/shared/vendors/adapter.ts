@@ -5,6 +5,7 @@
 import type { OutboundMessage, CommandResult } from '../contract/outbound';
 import type { RawCapture, Transport } from '../contract/raw-capture';
 import type { AgentState, Kind, ShellEvent, VendorId } from '../contract/shell-event';
+import type { AdapterMemory } from './memory';
 
 export type NormalizeResult =
   | {
@@ -22,6 +23,8 @@ export interface VendorSession {
 
 export interface CommandContext {
   session: VendorSession;
+  /** The profile's adapter memory (memory.ts): what the vendor's traffic said so far. */
+  memory: AdapterMemory;
 }
 
 export interface DialOptions {
@@ -63,7 +66,8 @@ export interface VendorAdapter {
   derivesMissed: boolean;
   /** Every documented vendor event and the kind it becomes. */
   mapping: readonly MappingRow[];
-  normalize(capture: RawCapture): NormalizeResult;
+  /** `memory` is this profile's (memory.ts); the same captures in the same order give the same events. */
+  normalize(capture: RawCapture, memory: AdapterMemory): NormalizeResult;
   handshake?(): OutboundMessage[];
   commands: VendorCommands;
 }

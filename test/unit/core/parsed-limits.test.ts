@@ -13,6 +13,7 @@ import { createPipeline } from '../../../src/shared/core/pipeline';
 import { huaweiAicc } from '../../../src/shared/vendors/huawei-aicc';
 import { expertflow } from '../../../src/shared/vendors/expertflow';
 import { profile } from '../../support/profiles';
+import { AdapterMemory } from '../../../src/shared/vendors/memory';
 
 const HUAWEI_ORIGIN = 'https://aicc.acme.example';
 const EF_ORIGIN = 'https://cx.acme.example';
@@ -36,13 +37,13 @@ describe('parsed values are held to the capture limits', () => {
   it('a Huawei JSON string nesting 6,000 levels (12 KB) is refused by the adapter with a reason', () => {
     const data = huaweiString('AgentEvent_Ringing', nestedJson(6_000));
     expect(data.length).toBeLessThan(13_000);
-    const r = huaweiAicc.normalize(hw(data, 1));
+    const r = huaweiAicc.normalize(hw(data, 1), new AdapterMemory());
     expect(r).toEqual({ reject: `not a Huawei AICC event: its JSON string is nested deeper than ${DEFAULT_CAPTURE_LIMITS.maxDepth} levels` });
   });
 
   it('an ExpertFlow frame nesting 6,000 levels is refused, known event or not', () => {
     for (const name of ['taskRequest', 'someOtherEvent']) {
-      const r = expertflow.normalize(ef(`42["${name}",${nestedJson(6_000)}]`, 1));
+      const r = expertflow.normalize(ef(`42["${name}",${nestedJson(6_000)}]`, 1), new AdapterMemory());
       expect(r).toEqual({ reject: `not an ExpertFlow Socket.IO frame: its payload is nested deeper than ${DEFAULT_CAPTURE_LIMITS.maxDepth} levels` });
     }
   });

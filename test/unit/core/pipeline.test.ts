@@ -205,11 +205,44 @@ describe('pipeline: rings without an outcome', () => {
   const task = (name: string, at: number) =>
     capture('engage-digital', { name, data: { Id: 'task-1', queue: 'global', body: 'bonjour', author: 'Martin Martin' } }, { profile: 'ed', origin: 'https://acme.digital.ringcentral.com', at });
 
-  it('tick() expires a ring and reports the tray change', () => {
+  it('tick() expires a ring: its toast closes and the tray changes', () => {
     const p = createPipeline({ profiles: [engage], ringTimeoutMs: 30_000 });
-    expect(ofType(accepted(p.process(task('smcc:task:ring', T0))).effects, 'presence')[0]?.state).toBe('ringing');
+    const ring = accepted(p.process(task('smcc:task:ring', T0)));
+    expect(ofType(ring.effects, 'presence')[0]?.state).toBe('ringing');
+    expect(ofType(ring.effects, 'notify')).toHaveLength(1);
     expect(p.tick(T0 + 29_999)).toEqual([]);
-    expect(p.tick(T0 + 30_000)).toEqual([{ type: 'presence', state: 'available', profiles: [{ profile: 'ed', agentState: null, state: 'available' }] }]);
+    expect(p.tick(T0 + 30_000)).toEqual([
+      { type: 'dismiss', profile: 'ed', ref: 'task-1', expired: true },
+      { type: 'presence', state: 'available', profiles: [{ profile: 'ed', agentState: null, state: 'available' }] },
+    ]);
+    // Closed once: a later tick has nothing left to close.
+    expect(p.tick(T0 + 60_000)).toEqual([]);
+  });
+
+  it('a ring toast closes on expiry even when no timer ran: the next capture past the timeout closes it', () => {
+    const p = createPipeline({ profiles: [engage], ringTimeoutMs: 30_000 });
+    accepted(p.process(task('smcc:task:ring', T0)));
+    const later = capture('engage-digital', { name: 'smcc:agent:status', data: {} }, { profile: 'ed', origin: 'https://acme.digital.ringcentral.com', at: T0 + 31_000 });
+    expect(ofType(accepted(p.process(later)).effects, 'dismiss')).toEqual([{ type: 'dismiss', profile: 'ed', ref: 'task-1', expired: true }]);
+  });
+
+  it('an unnamed ring named by the next event of the same ring: the toast is replaced, silently, with the caller', () => {
+    // Huawei's bar: AgentOther_PhoneAlerting (no call id, no caller), then AgentEvent_Ringing.
+    const hw = profile({ id: 'hw', name: 'AICC', vendor: 'huawei-aicc', allowedOrigins: ['https://cc.example.com'] });
+    const p = createPipeline({ profiles: [hw] });
+    const bar = (eventType: string, content: unknown, at: number) =>
+      capture('huawei-aicc', { message: '', retcode: '0', event: { eventType, workNo: '1001', content } }, { profile: 'hw', origin: 'https://cc.example.com', at });
+    const first = accepted(p.process(bar('AgentOther_PhoneAlerting', {}, T0)));
+    expect(ofType(first.effects, 'notify')).toHaveLength(1);
+    const named = accepted(p.process(bar('AgentEvent_Ringing', { callid: '1620001-1', caller: '5550142', called: '8001' }, T0 + 150)));
+    expect(ofType(named.effects, 'suppress')).toEqual([]);
+    expect(ofType(named.effects, 'dismiss')).toEqual([{ type: 'dismiss', profile: 'hw' }]);
+    const update = ofType(named.effects, 'notify');
+    expect(update).toHaveLength(1);
+    expect(update[0]).toMatchObject({ update: true, ref: '1620001-1', title: expect.stringContaining('5550142') });
+    // The named ring is the one that closes when the call is answered.
+    const answered = accepted(p.process(bar('AgentEvent_Talking', { callid: '1620001-1', caller: '5550142' }, T0 + 5_000)));
+    expect(ofType(answered.effects, 'dismiss')).toEqual([{ type: 'dismiss', profile: 'hw', ref: '1620001-1' }]);
   });
 
   it('task:selected for the ringing task dismisses its toast and stops the ring', () => {

@@ -9,6 +9,7 @@ import { isDialLink, MAX_DIAL_DIGITS, parseDialLink } from '../../../src/shared/
 import { chooseDialProfile, LINK_DIAL_VENDORS, NO_DIAL_PROFILE } from '../../../src/shared/links/dial-profile';
 import { ADAPTERS } from '../../../src/shared/vendors/registry';
 import { VENDOR_IDS } from '../../../src/shared/contract/shell-event';
+import { commandContext } from '../../support/command-context';
 
 const number = (url: string) => {
   const r = parseDialLink(url);
@@ -149,7 +150,7 @@ describe('chooseDialProfile', () => {
 });
 
 describe('what the vendor is sent', () => {
-  const dial = (vendor: (typeof LINK_DIAL_VENDORS)[number], url: string) => ADAPTERS[vendor].commands.dial!(number(url), { session: {} });
+  const dial = (vendor: (typeof LINK_DIAL_VENDORS)[number], url: string) => ADAPTERS[vendor].commands.dial!(number(url), commandContext());
 
   it('RingCentral and the demo: rc-adapter-new-call', () => {
     for (const vendor of ['ringcentral-embeddable', 'demo'] as const) {

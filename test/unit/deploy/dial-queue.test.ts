@@ -7,6 +7,7 @@ import type { ShellEvent } from '../../../src/shared/contract/shell-event';
 import { DialQueue, isDialerReady } from '../../../src/shared/links/dial-queue';
 import { ADAPTERS } from '../../../src/shared/vendors/registry';
 import type { VendorId } from '../../../src/shared/contract/shell-event';
+import { AdapterMemory } from '../../../src/shared/vendors/memory';
 
 const request = (profile: string, number: string, at = 0) => ({ profile, number, at });
 
@@ -63,7 +64,7 @@ describe('DialQueue', () => {
 
 describe('isDialerReady, from the adapters\' real events', () => {
   const event = (vendor: VendorId, data: unknown): ShellEvent => {
-    const r = ADAPTERS[vendor].normalize({ profile: 'p', vendor, origin: 'https://x.example', transport: 'postMessage', at: 1, data });
+    const r = ADAPTERS[vendor].normalize({ profile: 'p', vendor, origin: 'https://x.example', transport: 'postMessage', at: 1, data }, new AdapterMemory());
     if ('reject' in r) throw new Error(r.reject);
     return r.events[0]!;
   };

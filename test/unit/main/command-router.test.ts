@@ -14,6 +14,8 @@ function rig(sessions: Record<string, { agentId?: string }> = {}) {
   const run = createCommandRouter({
     profile: (id) => profiles.get(id),
     session: (id) => sessions[id],
+    memory: () => undefined,
+    watch: () => undefined,
     deliver: (id, result) => {
       delivered.push([id, result]);
       return null;
@@ -46,7 +48,7 @@ describe('command router', () => {
   });
 
   it('a delivery problem is reported as the outcome', () => {
-    const run = createCommandRouter({ profile: (id) => profiles.get(id), session: () => undefined, deliver: () => 'the view is not loaded' });
+    const run = createCommandRouter({ profile: (id) => profiles.get(id), session: () => undefined, memory: () => undefined, watch: () => undefined, deliver: () => 'the view is not loaded' });
     expect(run('rc', { type: 'hangup' })).toEqual({ ok: false, reason: 'the view is not loaded' });
   });
 });

@@ -55,6 +55,31 @@ function run(pipeline: ReturnType<typeof createPipeline>, notifier: ReturnType<t
 }
 
 describe('call-grade notifications', () => {
+  it('a ring named by its next event replaces the unnamed toast without sounding again', () => {
+    const { notifier, toasts } = rig();
+    const hw = profile({ id: 'hw', name: 'AICC', vendor: 'huawei-aicc', allowedOrigins: ['https://cc.example.com'] });
+    const pipeline = createPipeline({ profiles: [hw] });
+    const bar = (eventType: string, content: unknown, at: number) =>
+      capture('huawei-aicc', { message: '', retcode: '0', event: { eventType, workNo: '1001', content } }, { profile: 'hw', origin: 'https://cc.example.com', at });
+    run(pipeline, notifier, bar('AgentOther_PhoneAlerting', {}, 1));
+    run(pipeline, notifier, bar('AgentEvent_Ringing', { callid: '1620001-1', caller: '5550142', called: '8001' }, 150));
+    expect(toasts).toHaveLength(2);
+    expect(toasts[0]!.closed).toBe(true);
+    expect(toasts[1]!.options).toMatchObject({ title: expect.stringContaining('5550142'), silent: true });
+    expect(toasts[1]!.closed).toBe(false);
+    expect(notifier.openCount()).toBe(1);
+  });
+
+  it('a ring toast no vendor event ended closes when the ring expires, and says so in the log', () => {
+    const logged: string[] = [];
+    const { notifier, toasts } = rig('off', { log: (m) => void logged.push(m) });
+    const pipeline = createPipeline({ profiles: [rcProfile], ringTimeoutMs: 30_000 });
+    run(pipeline, notifier, rc('rc-call-ring-notify', 1));
+    notifier.handle(pipeline.tick(30_001));
+    expect(toasts[0]!.closed).toBe(true);
+    expect(logged).toContain('ring toast closed: no vendor event ended the ring in time');
+  });
+
   it('a ringing call: critical, no timeout, Answer/Decline; Answer runs the vendor command; the toast closes', () => {
     const { notifier, toasts, acts } = rig();
     const pipeline = createPipeline({ profiles: [rcProfile] });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { FIELD_LIMITS, type ShellEvent } from '../../../src/shared/contract/shell-event';
 import { ENGAGE_DIGITAL_MAPPING, engageDigital } from '../../../src/shared/vendors/engage-digital';
 import { HUGE, NON_OBJECTS, WRONG_VALUES, captureOf, eventsOf, neverThrows, only, readReplay, rejectOf, run, view } from './postmessage-harness';
+import { AdapterMemory } from '../../../src/shared/vendors/memory';
 
 const ORIGIN = 'https://acme.digital.ringcentral.com';
 const ev = (name: unknown, data?: unknown) => only(engageDigital, ORIGIN, { name, data });
@@ -160,7 +161,7 @@ describe('engage-digital envelopes', () => {
   });
 
   it('rejects other transports', () => {
-    const r = engageDigital.normalize(captureOf(engageDigital, ORIGIN, { name: 'smcc:task:ring', data: {} }, 'socket.io'));
+    const r = engageDigital.normalize(captureOf(engageDigital, ORIGIN, { name: 'smcc:task:ring', data: {} }, 'socket.io'), new AdapterMemory());
     expect(r).toEqual({ reject: 'Engage Digital messages arrive by postMessage, not socket.io' });
   });
 

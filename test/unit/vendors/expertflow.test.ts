@@ -6,6 +6,8 @@ import { ShellEventSchema, type ShellEvent } from '../../../src/shared/contract/
 import type { NormalizeResult } from '../../../src/shared/vendors/adapter';
 import { EXPERTFLOW_MAPPING, expertflow } from '../../../src/shared/vendors/expertflow';
 import { decodeSocketIoFrame } from '../../../src/shared/vendors/socket-io-frames';
+import { commandContext } from '../../support/command-context';
+import { AdapterMemory } from '../../../src/shared/vendors/memory';
 
 const AT = 1700000000000;
 const AGENT = 'a13a49f4-7ec6-436b-91b0-0fd1be205799';
@@ -26,7 +28,7 @@ const frame = (name: string, ...args: unknown[]) => `42${JSON.stringify([name, .
 /** Normalizes and checks what holds for every input: no throw, a reason, or valid events. */
 function run(data: unknown, direction: RawCapture['direction'] = 'in', transport: RawCapture['transport'] = 'socket.io'): NormalizeResult {
   let r: NormalizeResult | undefined;
-  expect(() => (r = expertflow.normalize(capture(data, direction, transport)))).not.toThrow();
+  expect(() => (r = expertflow.normalize(capture(data, direction, transport), new AdapterMemory()))).not.toThrow();
   if ('reject' in r!) {
     expect(r.reject.length).toBeGreaterThan(0);
     expect(r.reject.length).toBeLessThan(600);
@@ -208,7 +210,7 @@ describe('ExpertFlow adapter: hostile input never throws', () => {
   it('rejects postMessage captures and captures without a direction', () => {
     expect(rej(frame('agentPresence', PRESENCE), 'in', 'postMessage')).toBe('ExpertFlow events arrive as Socket.IO frames, not by postMessage');
     const { direction: _d, ...noDirection } = capture(frame('agentPresence', PRESENCE));
-    expect(expertflow.normalize(noDirection)).toEqual({ reject: 'ExpertFlow captures need direction "in" or "out"; got undefined' });
+    expect(expertflow.normalize(noDirection, new AdapterMemory())).toEqual({ reject: 'ExpertFlow captures need direction "in" or "out"; got undefined' });
   });
 
   it('rejects non-string data, garbage and binary packets with the decoder reason', () => {
@@ -268,7 +270,7 @@ describe('ExpertFlow adapter: hostile input never throws', () => {
 
 describe('ExpertFlow adapter: setState', () => {
   const setState = expertflow.commands.setState!;
-  const withAgent = { session: { agentId: AGENT, namespace: '/' } };
+  const withAgent = commandContext({ agentId: AGENT, namespace: '/' });
 
   it('offers available, away and offline only', () => {
     expect(setState.states).toEqual(['available', 'away', 'offline']);
@@ -290,14 +292,14 @@ describe('ExpertFlow adapter: setState', () => {
   });
 
   it('uses the namespace agentPresence arrived on', () => {
-    const r = setState.build('available', { session: { agentId: AGENT, namespace: '/agent' } });
+    const r = setState.build('available', commandContext({ agentId: AGENT, namespace: '/agent' }));
     const sent = (r as { messages: Array<{ frame: string }> }).messages[0]!.frame;
     expect(sent.startsWith('42/agent,["changeAgentState",')).toBe(true);
     expect(decodeSocketIoFrame(sent)).toMatchObject({ namespace: '/agent', name: 'changeAgentState' });
   });
 
   it('needs the agent id from agentPresence', () => {
-    expect(setState.build('available', { session: {} })).toEqual({
+    expect(setState.build('available', commandContext())).toEqual({
       unsupported: 'ExpertFlow needs the agent id for changeAgentState, and no agentPresence has been seen yet',
     });
   });

@@ -4,9 +4,11 @@ import fc from 'fast-check';
 import type { RawCapture } from '../../../src/shared/contract/raw-capture';
 import { HUAWEI_AICC_MAPPING, huaweiAicc } from '../../../src/shared/vendors/huawei-aicc';
 import { HUGE, NON_OBJECTS, WRONG_VALUES, neverThrows, only, rejectOf, run, view } from './postmessage-harness';
+import { commandContext } from '../../support/command-context';
+import { AdapterMemory } from '../../../src/shared/vendors/memory';
 
 const ORIGIN = 'https://cc.example.com';
-const CTX = { session: {} };
+const CTX = commandContext();
 
 /** The API reference envelope (cec_07_0513), as the bar may post it: a JSON string. */
 const nested = (eventType: unknown, content: unknown = null) =>
@@ -121,7 +123,7 @@ describe('Huawei AICC adapter: envelopes', () => {
 
   it('rejects other transports', () => {
     const capture: RawCapture = { profile: 'p1', vendor: 'huawei-aicc', origin: ORIGIN, transport: 'socket.io', direction: 'in', data: nested('AgentState_Ready'), at: 1700000000000 };
-    const r = huaweiAicc.normalize(capture);
+    const r = huaweiAicc.normalize(capture, new AdapterMemory());
     expect(r).toEqual({ reject: 'Huawei AICC events arrive by postMessage, not socket.io' });
   });
 });

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { RawCapture } from '../../../src/shared/contract/raw-capture';
 import { ShellEventSchema, type ShellEvent } from '../../../src/shared/contract/shell-event';
 import type { NormalizeResult, VendorAdapter } from '../../../src/shared/vendors/adapter';
+import { AdapterMemory } from '../../../src/shared/vendors/memory';
 
 export const AT = 1700000000000;
 export const HUGE = 'x'.repeat(200_000);
@@ -19,7 +20,7 @@ export function captureOf(adapter: VendorAdapter, origin: string, data: unknown,
 /** Normalizes and checks the invariants that hold for every input. */
 export function run(adapter: VendorAdapter, origin: string, data: unknown): NormalizeResult {
   let result: NormalizeResult | undefined;
-  expect(() => (result = adapter.normalize(captureOf(adapter, origin, data)))).not.toThrow();
+  expect(() => (result = adapter.normalize(captureOf(adapter, origin, data), new AdapterMemory()))).not.toThrow();
   const r = result as NormalizeResult;
   if ('reject' in r) {
     expect(typeof r.reject).toBe('string');

@@ -3,6 +3,8 @@ import { ShellEventSchema } from '../../../src/shared/contract/shell-event';
 import { ringcentralEmbeddable as rc } from '../../../src/shared/vendors/ringcentral-embeddable';
 import { demo } from '../../../src/shared/vendors/demo';
 import { capture } from '../../support/captures';
+import { commandContext } from '../../support/command-context';
+import { AdapterMemory } from '../../../src/shared/vendors/memory';
 
 const ringingCall = {
   id: 'sip-call-1',
@@ -21,7 +23,7 @@ const ringingCall = {
 };
 
 function one(data: unknown) {
-  const out = rc.normalize(capture('ringcentral-embeddable', data));
+  const out = rc.normalize(capture('ringcentral-embeddable', data), new AdapterMemory());
   if ('reject' in out) throw new Error(`rejected: ${out.reject}`);
   expect(out.events).toHaveLength(1);
   const event = out.events[0]!;
@@ -145,7 +147,7 @@ describe('RingCentral Embeddable adapter: hostile input', () => {
     JSON.parse('{"__proto__": {"type": "rc-call-ring-notify"}}'),
   ];
   it.each(hostile.map((h, i) => [i, h]))('case %i is rejected with a reason, never thrown', (_i, data) => {
-    const out = rc.normalize(capture('ringcentral-embeddable', data));
+    const out = rc.normalize(capture('ringcentral-embeddable', data), new AdapterMemory());
     expect('reject' in out && typeof out.reject === 'string' && out.reject.length > 0).toBe(true);
     if ('reject' in out) expect(out.reject.length).toBeLessThan(300);
   });
@@ -162,27 +164,27 @@ describe('RingCentral Embeddable adapter: hostile input', () => {
   });
 
   it('an rc- type with a 200 KB name is refused with its length', () => {
-    const out = rc.normalize(capture('ringcentral-embeddable', { type: `rc-${'z'.repeat(200_000)}` }));
+    const out = rc.normalize(capture('ringcentral-embeddable', { type: `rc-${'z'.repeat(200_000)}` }), new AdapterMemory());
     expect(out).toEqual({ reject: 'not a RingCentral Embeddable message: "type" is 200003 characters long (at most 200)' });
   });
 
   it('says what is missing', () => {
-    expect(rc.normalize(capture('ringcentral-embeddable', { call: {} }))).toEqual({
+    expect(rc.normalize(capture('ringcentral-embeddable', { call: {} }), new AdapterMemory())).toEqual({
       reject: 'not a RingCentral Embeddable message: expected a string "type", and there is none',
     });
-    expect(rc.normalize(capture('ringcentral-embeddable', [1]))).toEqual({
+    expect(rc.normalize(capture('ringcentral-embeddable', [1]), new AdapterMemory())).toEqual({
       reject: 'not a RingCentral Embeddable message: expected an object with a string "type", got an array',
     });
   });
 
   it('refuses socket.io transport', () => {
-    const out = rc.normalize(capture('ringcentral-embeddable', { type: 'rc-call-ring-notify' }, { transport: 'socket.io' }));
+    const out = rc.normalize(capture('ringcentral-embeddable', { type: 'rc-call-ring-notify' }, { transport: 'socket.io' }), new AdapterMemory());
     expect(out).toEqual({ reject: expect.stringContaining('postMessage') });
   });
 });
 
 describe('RingCentral Embeddable commands', () => {
-  const ctx = { session: {} };
+  const ctx = commandContext();
   it('builds rc-adapter-set-presence per state and says why away/wrap-up cannot be set', () => {
     const set = rc.commands.setState!;
     expect(set.build('available', ctx)).toEqual({ messages: [{ transport: 'postMessage', data: { type: 'rc-adapter-set-presence', userStatus: 'Available', dndStatus: 'TakeAllCalls' } }] });
@@ -211,9 +213,9 @@ describe('RingCentral Embeddable commands', () => {
 
 describe('demo softphone adapter', () => {
   it('speaks the RC subset and calls the rest vendor.other', () => {
-    const ring = demo.normalize(capture('demo', { type: 'rc-call-ring-notify', call: ringingCall }, { origin: 'app://demo' }));
+    const ring = demo.normalize(capture('demo', { type: 'rc-call-ring-notify', call: ringingCall }, { origin: 'app://demo' }), new AdapterMemory());
     expect(ring).toMatchObject({ events: [{ kind: 'interaction.offered', vendor: 'demo', ref: 'sip-call-1' }] });
-    const outOfSubset = demo.normalize(capture('demo', { type: 'rc-telephony-session-notify' }, { origin: 'app://demo' }));
+    const outOfSubset = demo.normalize(capture('demo', { type: 'rc-telephony-session-notify' }, { origin: 'app://demo' }), new AdapterMemory());
     expect(outOfSubset).toMatchObject({ events: [{ kind: 'vendor.other' }] });
     expect(demo.mapping.every((r) => rc.mapping.some((m) => m.vendorEvent === r.vendorEvent && m.kind === r.kind))).toBe(true);
     expect(demo.commands).toBe(rc.commands);

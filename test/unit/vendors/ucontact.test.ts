@@ -3,12 +3,14 @@ import fc from 'fast-check';
 import { FIELD_LIMITS, type ShellEvent } from '../../../src/shared/contract/shell-event';
 import { UCONTACT_MAPPING, channelMedia, looksLikePhoneNumber, startInteraction, ucontact } from '../../../src/shared/vendors/ucontact';
 import { HUGE, NON_OBJECTS, WRONG_VALUES, captureOf, eventsOf, neverThrows, only, readReplay, rejectOf, view } from './postmessage-harness';
+import { commandContext } from '../../support/command-context';
+import { AdapterMemory } from '../../../src/shared/vendors/memory';
 
 const ORIGIN = 'https://acme.ucontactcloud.com';
 const v7 = (event: unknown, data?: unknown) => only(ucontact, ORIGIN, { event, data });
 const v6 = (action: unknown, params?: unknown) => only(ucontact, ORIGIN, { action, params });
 const rej = (data: unknown) => rejectOf(ucontact, ORIGIN, data);
-const ctx = { session: {} };
+const ctx = commandContext();
 
 const GUID = 'b4f1c9e2-6a7d-4c1e-9f0a-3d2e1c0b9a87';
 const V7: Record<string, unknown> = {
@@ -139,7 +141,7 @@ describe('ucontact envelopes', () => {
   });
 
   it('rejects other transports', () => {
-    expect(ucontact.normalize(captureOf(ucontact, ORIGIN, { event: 'assignedInteraction', data: {} }, 'socket.io'))).toEqual({
+    expect(ucontact.normalize(captureOf(ucontact, ORIGIN, { event: 'assignedInteraction', data: {} }, 'socket.io'), new AdapterMemory())).toEqual({
       reject: 'uContact messages arrive by postMessage, not socket.io',
     });
   });
