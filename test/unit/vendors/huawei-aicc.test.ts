@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { replayCase } from '../../support/replay-case';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { RawCapture } from '../../../src/shared/contract/raw-capture';
@@ -260,5 +261,15 @@ describe('Huawei AICC adapter: replay fixture', () => {
       return r.events[0]!.vendorEvent;
     });
     expect([...seen].sort()).toEqual(HUAWEI_AICC_MAPPING.map((r) => r.vendorEvent).sort());
+  });
+});
+
+describe('Huawei AICC: the caller named by a later event of the same ring', () => {
+  it('the unnamed PhoneAlerting toast becomes the caller\'s, silently, and closes when answered', () => {
+    const run = replayCase('huawei-aicc-ring-named-later');
+    expect(run.toasts).toEqual(['show Unknown caller', 'close (unnamed)', 'update 6505550142', 'close 1700000000-5571']);
+    const named = run.lines[1]!.events[0]!;
+    expect(named).toMatchObject({ kind: 'interaction.offered', ref: '1700000000-5571', party: { number: '6505550142' } });
+    expect(run.lines[1]!.effects.filter((e) => e.type === 'suppress')).toEqual([]);
   });
 });
