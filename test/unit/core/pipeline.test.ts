@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../../src/shared/contract/effects';
 import { ShellEventSchema } from '../../../src/shared/contract/shell-event';
 import { createPipeline, type PipelineResult } from '../../../src/shared/core/pipeline';
+import type { VendorAdapter } from '../../../src/shared/vendors/adapter';
+import { stamp } from '../../../src/shared/vendors/fields';
+import { ringcentralEmbeddable } from '../../../src/shared/vendors/ringcentral-embeddable';
 import { T0, capture } from '../../support/captures';
 import { profile } from '../../support/profiles';
 
@@ -130,6 +133,23 @@ describe('pipeline: dedupe', () => {
     const on = accepted(p.process(rc('rc-call-mute-notify', T0, { call: { ...call, isOnMute: true } })));
     const off = accepted(p.process(rc('rc-call-mute-notify', T0 + 10, { call: { ...call, isOnMute: false } })));
     expect([...on.events, ...off.events].map((e) => e.on)).toEqual([true, false]);
+  });
+
+  it('one vendor event name saying ringing, then connected, for one call is two events, not a duplicate', () => {
+    // RingCentral's rc-active-call-notify carries every status change of a call under one name.
+    const statusOf = (data: unknown) => String((data as { call: { telephonyStatus: string } }).call.telephonyStatus);
+    const oneName: VendorAdapter = {
+      ...ringcentralEmbeddable,
+      normalize: (c) => ({
+        events: stamp(c, [{ kind: statusOf(c.data) === 'Ringing' ? 'interaction.offered' : 'interaction.connected', vendorEvent: 'rc-active-call-notify', ref: 's-1', media: 'voice', raw: c.data }]),
+      }),
+    };
+    const p = createPipeline({ profiles: [rcProfile], adapters: { 'ringcentral-embeddable': oneName } });
+    const status = (telephonyStatus: string, at: number) => capture('ringcentral-embeddable', { type: 'rc-active-call-notify', call: { telephonyStatus } }, { profile: 'rc', at });
+    accepted(p.process(status('Ringing', T0)));
+    const connected = accepted(p.process(status('CallConnected', T0 + 2_000)));
+    expect(connected.events.map((e) => e.kind)).toEqual(['interaction.connected']);
+    expect(ofType(connected.effects, 'dismiss')).toEqual([{ type: 'dismiss', profile: 'rc', ref: 's-1' }]);
   });
 
   it('different calls ringing at once each notify', () => {
