@@ -5,6 +5,9 @@
  *   https://softphone.vendor.test/   the vendor client: links that leave, a help link, a sign-in
  *   https://login.vendor.test/       the identity provider (an auth host of the profile)
  *   https://elsewhere.test/          a site no profile allows
+ *   https://softphone.vendor.test/widget  a widget page that posts what a test hands it to
+ *                                    window.parent (itself when top-level, as RingCentral's
+ *                                    Embeddable does) and lists every message it receives
  *   https://softphone.vendor.test/crm  a vendor page with a tel:, a mailto: link and a third-party
  *                                    widget frame (https://widget.thirdparty.test/chat) that calls
  *                                    window.open('tel:…') on load and from its button
@@ -38,6 +41,21 @@ document.getElementById('signin').onclick = () => { window.open('https://login.v
 
 /** The number a toll-fraud widget calls (+1 900: premium rate). */
 export const PREMIUM_NUMBER = '+19005550199';
+
+// The test drives it through window.widgetPost(list), the way the vendor's own code posts each
+// event; what Switchboard sends into it is listed in #received, and nothing is answered (RC
+// drops a command it cannot run without a word).
+const WIDGET_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vendor widget</title></head>
+<body><h1>Vendor widget</h1><ol id="received" aria-label="Received"></ol>
+<script>
+window.widgetPost = (list) => { for (const data of list) window.parent.postMessage(data, '*'); };
+window.addEventListener('message', (event) => {
+  if (event.source !== window) return;
+  const li = document.createElement('li');
+  li.textContent = JSON.stringify(event.data);
+  document.getElementById('received').append(li);
+});
+</script></body></html>`;
 
 const CRM = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vendor CRM</title></head>
 <body><h1>Customer record</h1>
@@ -77,6 +95,7 @@ export async function startVendorSite(): Promise<VendorSite> {
     };
     if (host === 'softphone.vendor.test' && path === '/') return page(SOFTPHONE);
     if (host === 'softphone.vendor.test' && path === '/crm') return page(CRM);
+    if (host === 'softphone.vendor.test' && path === '/widget') return page(WIDGET_PAGE);
     if (host === 'widget.thirdparty.test' && path === '/chat') return page(WIDGET);
     if (host === 'login.vendor.test' && path.startsWith('/authorize')) return page(LOGIN);
     if (host === 'elsewhere.test') return page('<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1>');
