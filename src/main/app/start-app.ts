@@ -76,6 +76,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   const pipeline = createPipeline({
     profiles: settings.profiles,
     idFactory: () => randomBytes(12).toString('base64url'),
+    ringTimeoutMs: settings.notifications.ringTimeoutSeconds * 1000,
     context: { ringThroughDnd: settings.notifications.ringThroughDnd, suppressWhenFocused: settings.notifications.suppressWhenFocused },
   });
 
@@ -173,6 +174,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     demoOnly: config.run.demo,
     applied(next) {
       pipeline.setContext({ ringThroughDnd: next.notifications.ringThroughDnd, suppressWhenFocused: next.notifications.suppressWhenFocused });
+      pipeline.setRingTimeout(next.notifications.ringTimeoutSeconds * 1000);
       // Redaction applies to every sink at once: the forwarder also re-redacts queued events as it sends them.
       services.eventLog.setRedaction(next.logs.redaction);
       services.forwarder?.setRedaction(next.logs.redaction);

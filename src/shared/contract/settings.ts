@@ -14,6 +14,11 @@ export const NotificationSettingsSchema = z.strictObject({
   ringThroughDnd: z.boolean().default(false),
   /** No toast for the profile whose view the agent is looking at. */
   suppressWhenFocused: z.boolean().default(false),
+  /**
+   * A ring no vendor event ended stops ringing (toast, tray) after this long. IT sets it a little
+   * above the contact center's ring-no-answer time; 90 s covers typical RONA timers (15–60 s).
+   */
+  ringTimeoutSeconds: z.number().int().min(10).max(600).default(90),
 });
 
 export const AutoAwaySettingsSchema = z.strictObject({
@@ -89,7 +94,7 @@ export const SETTINGS_SECTIONS = {
 
 export const SettingsSchema = z.strictObject({
   profiles: z.array(ProfileSchema).max(20).default([]),
-  notifications: NotificationSettingsSchema.default({ ringThroughDnd: false, suppressWhenFocused: false }),
+  notifications: NotificationSettingsSchema.default({ ringThroughDnd: false, suppressWhenFocused: false, ringTimeoutSeconds: 90 }),
   autoAway: AutoAwaySettingsSchema.default({ enabled: false, idleMinutes: 10, onLock: true }),
   logs: LogSettingsSchema.default({ dir: null, retentionDays: 30, maxFileMb: 20, redaction: 'off' }),
   forwarding: ForwardingSettingsSchema.default({ endpoint: null, batchSize: 50, maxQueuedEvents: 50_000, timeoutMs: 10_000 }),

@@ -61,6 +61,8 @@ interface ProfileRuntime {
 export interface Pipeline {
   process(capture: RawCapture): PipelineResult;
   setContext(patch: Partial<DecisionContext>): Effect[];
+  /** How long a ring no vendor event ends keeps ringing (toast and tray); from the next tick. */
+  setRingTimeout(ms: number): void;
   /** Time passes without captures (rings expire): call on a timer; returns a presence change. */
   tick(now: number): Effect[];
   readonly context: Readonly<DecisionContext>;
@@ -78,7 +80,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const rate = options.notifyRate ?? { max: 6, windowMs: 10_000 };
   const limiter = new RateLimiter(rate.max, rate.windowMs);
   const profiles = options.profiles.filter((p) => adapters[p.vendor]);
-  const ringTimeoutMs = options.ringTimeoutMs ?? DEFAULT_RING_TIMEOUT_MS;
+  let ringTimeoutMs = options.ringTimeoutMs ?? DEFAULT_RING_TIMEOUT_MS;
   const presence = new PresenceTracker(
     profiles.map((p) => p.id),
     ringTimeoutMs,
@@ -179,6 +181,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       for (const rt of runtimes.values()) rt.deps.context = context;
       const changed = presence.changed(context.dnd);
       return changed ? [presenceEffect(changed)] : [];
+    },
+    setRingTimeout(ms) {
+      ringTimeoutMs = ms;
+      presence.setRingTimeout(ms);
     },
     tick(now) {
       const effects: Effect[] = [];

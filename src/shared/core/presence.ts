@@ -145,7 +145,7 @@ export class PresenceTracker {
 
   constructor(
     private readonly profileIds: readonly string[],
-    private readonly ringTimeoutMs = DEFAULT_RING_TIMEOUT_MS,
+    private ringTimeoutMs = DEFAULT_RING_TIMEOUT_MS,
   ) {
     for (const id of profileIds) this.tracks.set(id, new ProfileTrack());
   }
@@ -160,6 +160,10 @@ export class PresenceTracker {
     if (!track) return false;
     for (const { phase } of track.calls.values()) if (phase === 'ringing') return true;
     return false;
+  }
+
+  setRingTimeout(ms: number): void {
+    this.ringTimeoutMs = ms;
   }
 
   /** Expires stale rings on every profile; main calls this on a timer, the pipeline per capture. */

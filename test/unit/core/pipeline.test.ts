@@ -239,6 +239,14 @@ describe('pipeline: rings without an outcome', () => {
     expect(p.tick(T0 + 60_000)).toEqual([]);
   });
 
+  it('the ring timeout follows the setting: a shorter one applies from the next tick', () => {
+    const p = createPipeline({ profiles: [engage] });
+    accepted(p.process(task('smcc:task:ring', T0)));
+    expect(p.tick(T0 + 20_000)).toEqual([]);
+    p.setRingTimeout(20_000);
+    expect(ofType(p.tick(T0 + 20_001), 'dismiss')).toEqual([{ type: 'dismiss', profile: 'ed', ref: 'task-1', expired: true }]);
+  });
+
   it('a ring toast closes on expiry even when no timer ran: the next capture past the timeout closes it', () => {
     const p = createPipeline({ profiles: [engage], ringTimeoutMs: 30_000 });
     accepted(p.process(task('smcc:task:ring', T0)));

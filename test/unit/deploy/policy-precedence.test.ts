@@ -43,7 +43,7 @@ describe('field by field', () => {
   it('ringThroughDnd: the policy value, either way, locked', () => {
     for (const [mine, forced] of [[false, true], [true, false]] as const) {
       const r = apply(user({ notifications: { ringThroughDnd: mine, suppressWhenFocused: true } }), { ringThroughDnd: forced });
-      expect(r.settings.notifications).toEqual({ ringThroughDnd: forced, suppressWhenFocused: true });
+      expect(r.settings.notifications).toEqual({ ringThroughDnd: forced, suppressWhenFocused: true, ringTimeoutSeconds: 90 });
       expect(r.locks).toEqual({ 'notifications.ringThroughDnd': REASON });
     }
   });

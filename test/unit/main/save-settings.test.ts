@@ -28,7 +28,7 @@ describe('saving settings from the UI', () => {
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.settings.logs.redaction).toBe('numbers');
-      expect(r.settings.notifications).toEqual({ ringThroughDnd: false, suppressWhenFocused: true });
+      expect(r.settings.notifications).toEqual({ ringThroughDnd: false, suppressWhenFocused: true, ringTimeoutSeconds: 90 });
     }
   });
 
@@ -44,7 +44,7 @@ describe('saving settings from the UI', () => {
   });
 
   it('knows what needs a restart', () => {
-    expect(restartNeededFor(current, { ...current, notifications: { ringThroughDnd: true, suppressWhenFocused: false } })).toEqual([]);
+    expect(restartNeededFor(current, { ...current, notifications: { ringThroughDnd: true, suppressWhenFocused: false, ringTimeoutSeconds: 30 } })).toEqual([]);
     expect(restartNeededFor(current, { ...current, profiles: [] , forwarding: { ...current.forwarding, endpoint: 'https://c.example/e' } })).toEqual(['profiles', 'forwarding']);
   });
 });

@@ -9,6 +9,7 @@ const PROFILE_FIELDS = ['id', 'name', 'vendor', 'url', 'mode', 'media', 'allowed
 const GENERAL_FIELDS = new Set([
   'notifications.ringThroughDnd',
   'notifications.suppressWhenFocused',
+  'notifications.ringTimeoutSeconds',
   'dndSchedule.enabled',
   'dndSchedule.days',
   'dndSchedule.start',

@@ -1,6 +1,7 @@
-/** Notification options: calls ring through DND; no toast for the profile on screen. */
+/** Notification options: calls ring through DND; no toast for the profile on screen; how long a ring lasts. */
 import { CheckField } from '../fields/CheckField';
-import { Section } from './Section';
+import { TextField } from '../fields/TextField';
+import { numberText, Section, textNumber } from './Section';
 import { useSettingsForm } from './settings-form';
 
 export function NotificationsSection() {
@@ -23,6 +24,17 @@ export function NotificationsSection() {
         onChange={(v) => set({ suppressWhenFocused: v })}
         errors={errorsAt(['notifications', 'suppressWhenFocused'])}
         lock={lockOf('notifications.suppressWhenFocused')}
+      />
+      <TextField
+        label="Stop ringing after (seconds)"
+        type="number"
+        min={10}
+        max={600}
+        value={numberText(n.ringTimeoutSeconds)}
+        hint="When the softphone never says a call was answered or ended, its alert and the tray stop ringing after this long."
+        onInput={(v) => set({ ringTimeoutSeconds: textNumber(v) })}
+        errors={errorsAt(['notifications', 'ringTimeoutSeconds'])}
+        lock={lockOf('notifications.ringTimeoutSeconds')}
       />
     </Section>
   );
