@@ -209,6 +209,7 @@ test('every other option is edited and saved; an out-of-range number is an inlin
   await openSettings(ui, page);
   await page.getByRole('checkbox', { name: 'Calls ring through do not disturb' }).check();
   await page.getByRole('checkbox', { name: 'No notification for the profile on screen' }).check();
+  await page.getByRole('spinbutton', { name: 'Stop ringing after (seconds)' }).fill('45');
   await page.getByRole('checkbox', { name: 'Turn on do not disturb on a weekly schedule' }).check();
   const days = page.getByRole('group', { name: 'Weekdays' });
   await days.getByRole('checkbox', { name: 'Mon' }).uncheck();
@@ -236,7 +237,7 @@ test('every other option is edited and saved; an out-of-range number is an inlin
   expect(saved).toEqual(
     SettingsSchema.parse({
       ...WORKDAY_SETTINGS,
-      notifications: { ringThroughDnd: true, suppressWhenFocused: true },
+      notifications: { ringThroughDnd: true, suppressWhenFocused: true, ringTimeoutSeconds: 45 },
       dndSchedule: { enabled: true, days: [2, 3, 4, 5, 6], start: '19:30', end: '07:15' },
       autoAway: { enabled: true, idleMinutes: 15, onLock: false },
       startup: { atLogin: true, minimized: true },
