@@ -2,8 +2,9 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { FIELD_LIMITS, type ShellEvent } from '../../../src/shared/contract/shell-event';
 import { ENGAGE_DIGITAL_MAPPING, engageDigital } from '../../../src/shared/vendors/engage-digital';
-import { HUGE, NON_OBJECTS, WRONG_VALUES, captureOf, eventsOf, neverThrows, only, readReplay, rejectOf, run, view } from './postmessage-harness';
+import { AT, HUGE, NON_OBJECTS, WRONG_VALUES, captureOf, eventsOf, neverThrows, only, readReplay, rejectOf, run, view } from './postmessage-harness';
 import { AdapterMemory } from '../../../src/shared/vendors/memory';
+import { replayCase } from '../../support/replay-case';
 
 const ORIGIN = 'https://acme.digital.ringcentral.com';
 const ev = (name: unknown, data?: unknown) => only(engageDigital, ORIGIN, { name, data });
@@ -236,5 +237,86 @@ describe('engage-digital replay fixture', () => {
     });
     expect([...seen].sort()).toEqual([...DOCUMENTED].sort());
     expect(run(engageDigital, ORIGIN, lines[0]!.data)).toHaveProperty('events');
+  });
+});
+
+describe('engage-digital: a task deferred and then retrieved', () => {
+  // Captures of one profile, normalized in order with one memory, as the pipeline does.
+  const session = () => {
+    const memory = new AdapterMemory();
+    let at = AT;
+    return (name: string, data: unknown) => {
+      const r = engageDigital.normalize({ ...captureOf(engageDigital, ORIGIN, { name, data }), at: (at += 60_000) }, memory);
+      if ('reject' in r) throw new Error(r.reject);
+      expect(r.events).toHaveLength(1);
+      return r.events[0]!;
+    };
+  };
+  const customer = (body: string, createdAt: string | null) => ({ ...UPDATED, lastIdentityContentBody: body, lastIdentityContentCreatedAt: createdAt, waitingForUser: true });
+
+  it('does not announce the customer message it already announced (same body and time)', () => {
+    const send = session();
+    expect(send('smcc:task:updated', customer('Hello World', '2020-07-08 11:21:09 +0200')).kind).toBe('message.inbound');
+    expect(view(send('smcc:task:updated', customer('Hello World', '2020-07-08 11:21:09 +0200')))).toEqual({ kind: 'vendor.info', ref: ID });
+  });
+
+  it('does not announce again the message its ring carried', () => {
+    const send = session();
+    expect(send('smcc:task:ring', SEED['smcc:task:ring']).kind).toBe('interaction.offered');
+    expect(send('smcc:task:updated', customer('bonjour', '2020-07-08 11:21:09 +0200')).kind).toBe('vendor.info');
+  });
+
+  it('announces a new message, the same words at a new time, and the same message of another task', () => {
+    const send = session();
+    send('smcc:task:updated', customer('Hello World', '2020-07-08 11:21:09 +0200'));
+    expect(send('smcc:task:updated', customer('Anyone?', '2020-07-08 11:25:00 +0200')).kind).toBe('message.inbound');
+    expect(send('smcc:task:updated', customer('Hello World', '2020-07-08 11:30:00 +0200')).kind).toBe('message.inbound');
+    expect(send('smcc:task:updated', { ...customer('Hello World', '2020-07-08 11:21:09 +0200'), Id: 'other-task' }).kind).toBe('message.inbound');
+  });
+
+  it('an older message that is last again (the newer one deleted) is not announced again', () => {
+    const send = session();
+    send('smcc:task:updated', customer('Hello World', '2020-07-08 11:21:09 +0200'));
+    send('smcc:task:updated', customer('Oops, wrong chat', '2020-07-08 11:22:00 +0200'));
+    expect(send('smcc:task:updated', customer('Hello World', '2020-07-08 11:21:09 +0200')).kind).toBe('vendor.info');
+  });
+
+  it('without a time (null), the same words in the same task are the same message', () => {
+    const send = session();
+    send('smcc:task:updated', customer('Hello World', null));
+    expect(send('smcc:task:updated', customer('Hello World', null)).kind).toBe('vendor.info');
+    expect(send('smcc:task:updated', customer('Hello World', '2020-07-08 11:21:09 +0200')).kind).toBe('vendor.info');
+    expect(send('smcc:task:updated', customer('Something else', null)).kind).toBe('message.inbound');
+  });
+
+  it('a task without an id is announced every time (nothing to remember it by)', () => {
+    const send = session();
+    const anonymous = { ...customer('Hello World', '2020-07-08 11:21:09 +0200'), Id: undefined };
+    expect(send('smcc:task:updated', anonymous).kind).toBe('message.inbound');
+    expect(send('smcc:task:updated', anonymous).kind).toBe('message.inbound');
+  });
+
+  it('replay: the agent sees the ring, one toast per customer message, none for the retrievals', () => {
+    const run = replayCase('engage-digital-task-retrieved');
+    const task = '64b7f3d9a1e4d3001f2a9c40';
+    expect(run.lines.map((l) => l.events.map((e) => `${e.kind} ${e.ref}`).join())).toEqual([
+      `interaction.offered ${task}`,
+      `vendor.info ${task}`,
+      `vendor.info ${task}`,
+      `message.inbound ${task}`,
+      `vendor.info ${task}`,
+      `vendor.info ${task}`,
+      `message.inbound ${task}`,
+    ]);
+    expect(run.lines[3]!.events[0]).toMatchObject({ party: { name: 'Jane Doe' }, text: 'Are you still there?' });
+    expect(run.lines[6]!.events[0]).toMatchObject({ party: { name: 'Jane Doe' }, text: 'Thanks, it arrived this morning' });
+    expect(run.toasts).toEqual([
+      'show Jane Doe — global',
+      `close ${task}`,
+      'show Jane Doe · RingCentral Engage Digital',
+      'show Jane Doe · RingCentral Engage Digital',
+    ]);
+    const bodies = run.effects.flatMap((e) => (e.type === 'notify' ? [e.body] : []));
+    expect(bodies).toEqual(['Incoming task · RingCentral Engage Digital', 'Are you still there?', 'Thanks, it arrived this morning']);
   });
 });

@@ -5,6 +5,7 @@ import { UCONTACT_MAPPING, channelMedia, looksLikePhoneNumber, startInteraction,
 import { HUGE, NON_OBJECTS, WRONG_VALUES, captureOf, eventsOf, neverThrows, only, readReplay, rejectOf, view } from './postmessage-harness';
 import { commandContext } from '../../support/command-context';
 import { AdapterMemory } from '../../../src/shared/vendors/memory';
+import { replayCase } from '../../support/replay-case';
 
 const ORIGIN = 'https://acme.ucontactcloud.com';
 const v7 = (event: unknown, data?: unknown) => only(ucontact, ORIGIN, { event, data });
@@ -37,7 +38,7 @@ const EXPECTED: Record<string, Partial<ShellEvent>> = {
   gettingCall: { kind: 'interaction.offered', ref: '1715682727.1042', media: 'voice', party: { number: '+59899123456' }, queue: 'Support' },
   makeCall: { kind: 'interaction.outbound', ref: '1715682901.1043', media: 'voice', party: { number: '+59898765432' }, queue: 'Sales' },
   finishedCall: { kind: 'interaction.ended', ref: '1715682727.1042', media: 'voice', party: { number: '+59899123456' }, queue: 'Support' },
-  finishedSms: { kind: 'message.inbound', ref: '1715683015.1044', media: 'sms', party: { number: '+59899123456' }, text: 'Can you call me back after 5pm?' },
+  finishedSms: { kind: 'interaction.ended', ref: '1715683015.1044', media: 'sms', party: { number: '+59899123456' } },
   sentDispositions: { kind: 'interaction.wrapup', ref: '1715682727.1042', text: 'Resolved on first call' },
   agentLogin: { kind: 'agent.session', loggedIn: true },
 };
@@ -60,7 +61,7 @@ describe('ucontact adapter shape', () => {
     const names = UCONTACT_MAPPING.map((r) => r.vendorEvent);
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual([...DOCUMENTED].sort());
-    for (const row of UCONTACT_MAPPING) expect(row.source).toMatch(row.vendorEvent in V7 ? /seed 001/ : /§3\.2/);
+    for (const row of UCONTACT_MAPPING) expect(row.source).toMatch(row.vendorEvent in V7 ? /^docs\.ucontactcloud\.com\/developer\/events\.html/ : /^integra-scm\.atlassian\.net\/wiki\/x\/AQCxnQ/);
   });
 
   it('maps each row to the kind its table states', () => {
@@ -111,12 +112,25 @@ describe('ucontact documented events', () => {
     expect(view(v6('gettingCall'))).toEqual({ kind: 'interaction.offered', media: 'voice' });
   });
 
-  it.each([['I', 'message.inbound'], ['O', 'message.outbound'], [undefined, 'message.outbound'], ['i', 'message.outbound'], [1, 'message.outbound']])(
-    'finishedSms direction %s → %s',
-    (direction, kind) => {
-      expect(v6('finishedSms', { number: '+59899123456', direction, message: 'hi' })).toMatchObject({ kind, media: 'sms', text: 'hi', party: { number: '+59899123456' } });
-    },
-  );
+  it.each(['I', 'O', undefined, 'i', 1])('finishedSms (direction %s) closes the SMS conversation, it is no new SMS', (direction) => {
+    expect(view(v6('finishedSms', { guid: 'g-1', number: '+59899123456', direction, message: 'hi' }))).toEqual({ kind: 'interaction.ended', ref: 'g-1', media: 'sms', party: { number: '+59899123456' } });
+  });
+
+  it('finishedSms without a guid is the conversation with its number; with neither it ends nothing', () => {
+    // An interaction.ended without a ref would end every call of the profile (core/presence.ts).
+    expect(view(v6('finishedSms', { number: 59899123456, direction: 'I' }))).toEqual({ kind: 'interaction.ended', ref: 'sms:59899123456', media: 'sms', party: { number: '59899123456' } });
+    expect(view(v6('finishedSms', { direction: 'O' }))).toEqual({ kind: 'vendor.info', media: 'sms' });
+  });
+
+  it.each(['gettingCall', 'makeCall', 'finishedCall'])('%s reads a numeric number (the wiki sample\'s "number":1234) as the caller\'s number', (action) => {
+    expect(v6(action, { number: 1234, campaign: 'campaign->' })).toMatchObject({ media: 'voice', party: { number: '1234' }, queue: 'campaign->' });
+    expect(v6(action, { number: 59899123456 }).party).toEqual({ number: '59899123456' });
+    expect(v6(action, { callerid: 59899000111 }).party).toEqual({ number: '59899000111' });
+  });
+
+  it.each([0, -5, 1.5, Number.NaN, Infinity, 2 ** 60])('a numeric number %s that no phone number is stays unknown', (number) => {
+    expect(v6('gettingCall', { number }).party).toBeUndefined();
+  });
 });
 
 describe('ucontact envelopes', () => {
@@ -172,13 +186,15 @@ describe('ucontact hostile input', () => {
     for (const name of DOCUMENTED) {
       for (const bad of WRONG_VALUES) {
         const event = send(name, Object.fromEntries(keys.map((k) => [k, bad])));
-        expect(event.kind).toBe(name === 'finishedSms' ? 'message.outbound' : EXPECTED[name]!.kind);
         const idLike = typeof bad === 'number' && Number.isFinite(bad) && name !== 'agentLogin';
-        expect(event.ref).toBe(idLike ? String(bad) : undefined);
+        // A closed SMS conversation is known by its guid, else by its number (a long one is clipped).
+        const smsRef = name === 'finishedSms' && bad === HUGE ? `sms:${HUGE.slice(0, FIELD_LIMITS.number)}` : undefined;
+        expect(event.kind).toBe(name === 'finishedSms' && !idLike && !smsRef ? 'vendor.info' : EXPECTED[name]!.kind);
+        expect(event.ref).toBe(idLike ? String(bad) : smsRef);
         if (bad !== HUGE) expect([event.text, event.queue, event.party]).toEqual([undefined, undefined, undefined]);
         if (event.media !== undefined) expect(['voice', 'sms', 'unknown']).toContain(event.media);
       }
-      for (const data of NON_OBJECTS) expect(send(name, data).kind).toBe(name === 'finishedSms' ? 'message.outbound' : EXPECTED[name]!.kind);
+      for (const data of NON_OBJECTS) expect(send(name, data).kind).toBe(name === 'finishedSms' ? 'vendor.info' : EXPECTED[name]!.kind);
     }
   });
 
@@ -191,8 +207,8 @@ describe('ucontact hostile input', () => {
     const digits = v7('assignedInteraction', { clientId: '9'.repeat(200_000) });
     expect(digits.party).toEqual({ name: expect.any(String) });
     expect(digits.party!.name!.length).toBeLessThanOrEqual(FIELD_LIMITS.name);
-    const sms = v6('finishedSms', { number: HUGE, message: HUGE, direction: 'I' });
-    expect(sms.text).toHaveLength(FIELD_LIMITS.text);
+    const sms = v6('finishedSms', { guid: 'g', number: HUGE, message: HUGE, direction: 'I' });
+    expect(sms.text).toBeUndefined();
     expect(sms.party!.number).toHaveLength(FIELD_LIMITS.number);
     expect(v7('sentDisposition', { comment: HUGE }).text).toHaveLength(FIELD_LIMITS.text);
   });
@@ -205,10 +221,17 @@ describe('ucontact hostile input', () => {
 });
 
 describe('ucontact commands', () => {
-  it('dial builds v7 startInteraction in the given campaign', () => {
-    expect(ucontact.commands.dial!(' +59899123456 ', ctx, { campaign: ' Sales ' })).toEqual({
+  it('dial before the instance said anything: v7 startInteraction, watched for the call to start', () => {
+    const r = ucontact.commands.dial!(' +59899123456 ', ctx, { campaign: ' Sales ' });
+    expect(r).toMatchObject({
       messages: [{ transport: 'postMessage', data: { event: 'startInteraction', data: { campaign: 'Sales', channel: 'telephony', clientId: '+59899123456' } } }],
+      confirm: { what: 'start the call to +59899123456', withinMs: 15_000 },
     });
+    const { confirm } = r as { confirm: { by(e: ShellEvent): boolean; hint?: string } };
+    expect(confirm.hint).toMatch(/v6 \(uPhone\) instance ignores it/);
+    expect(confirm.by(v7('assignedInteraction', { guid: 'g', clientId: '+59899123456' }))).toBe(true);
+    expect(confirm.by(v6('makeCall', { number: '+59899123456' }))).toBe(true);
+    expect(confirm.by(v7('changedTheme', { dark: true }))).toBe(false);
   });
 
   it('dial without a campaign or number says why it cannot', () => {
@@ -223,6 +246,60 @@ describe('ucontact commands', () => {
     expect(startInteraction({ campaign: 'Support', channel: 'whatsapp', clientId: '+59899123456' })).toEqual({
       transport: 'postMessage',
       data: { event: 'startInteraction', data: { campaign: 'Support', channel: 'whatsapp', clientId: '+59899123456' } },
+    });
+  });
+});
+
+describe('ucontact dial speaks the dialect the instance was heard to speak', () => {
+  const heard = (...envelopes: unknown[]) => {
+    const memory = new AdapterMemory();
+    for (const data of envelopes) ucontact.normalize(captureOf(ucontact, ORIGIN, data), memory);
+    return commandContext({}, memory);
+  };
+  const V6_DIAL = { messages: [{ transport: 'postMessage', data: { action: 'makeCall', params: { number: '+59899123456', campaign: 'Sales' } } }] };
+  const V7_DIAL = { messages: [{ transport: 'postMessage', data: { event: 'startInteraction', data: { campaign: 'Sales', channel: 'telephony', clientId: '+59899123456' } } }] };
+
+  it('after a v6 envelope {action, params}: the v6 makeCall {number, campaign}', () => {
+    expect(ucontact.commands.dial!('+59899123456', heard({ action: 'agentLogin', params: {} }), { campaign: 'Sales' })).toEqual(V6_DIAL);
+    // Any v6 envelope tells, even one the adapter has no kind for.
+    expect(ucontact.commands.dial!(' +59899123456 ', heard({ action: 'somethingNew' }), { campaign: ' Sales ' })).toEqual(V6_DIAL);
+  });
+
+  it('after a v7 envelope {event, data}: startInteraction, not watched', () => {
+    expect(ucontact.commands.dial!('+59899123456', heard({ event: 'changedLanguage', data: 'en' }), { campaign: 'Sales' })).toEqual(V7_DIAL);
+  });
+
+  it('the last envelope heard decides; a rejected message tells nothing', () => {
+    expect(ucontact.commands.dial!('+59899123456', heard({ event: 'changedTheme', data: {} }, { action: 'gettingCall', params: {} }), { campaign: 'Sales' })).toEqual(V6_DIAL);
+    expect(ucontact.commands.dial!('+59899123456', heard({ action: 'gettingCall' }, { event: 'changedTheme' }), { campaign: 'Sales' })).toEqual(V7_DIAL);
+    expect(ucontact.commands.dial!('+59899123456', heard({ action: 'gettingCall' }, { action: 5 }, 'junk'), { campaign: 'Sales' })).toEqual(V6_DIAL);
+  });
+
+  it('v6 still needs a campaign and a number', () => {
+    const v6ctx = heard({ action: 'agentLogin' });
+    expect(ucontact.commands.dial!('+59899123456', v6ctx)).toHaveProperty('unsupported');
+    expect(ucontact.commands.dial!(' ', v6ctx, { campaign: 'Sales' })).toEqual({ unsupported: 'no number to dial' });
+  });
+});
+
+describe('ucontact v6: a call with a numeric number, then an SMS conversation closed', () => {
+  it('the toast names the caller, closes when the call ends, and no SMS toast follows', () => {
+    const run = replayCase('ucontact-v6-call-then-sms-closed');
+    expect(run.lines.map((l) => l.events.map((e) => `${e.kind} ${e.media} ${e.party?.number}`).join())).toEqual([
+      'interaction.offered voice 59899123456',
+      'interaction.ended voice 59899123456',
+      'interaction.ended sms 59898765432',
+    ]);
+    expect(run.lines[2]!.events[0]!.ref).toBe('sms:59898765432');
+    expect(run.toasts).toEqual(['show 59899123456 — Support', 'close (unnamed)']);
+    expect(run.effects.filter((e) => e.type === 'notify').map((e) => e.type === 'notify' && e.kind)).toEqual(['interaction.offered']);
+  });
+
+  it('a dial afterwards is the v6 makeCall, since the instance spoke v6', () => {
+    const run = replayCase('ucontact-v6-call-then-sms-closed');
+    const memory = run.pipeline.memory('ucontact')!;
+    expect(ucontact.commands.dial!('59899123456', commandContext({}, memory), { campaign: 'Support' })).toEqual({
+      messages: [{ transport: 'postMessage', data: { action: 'makeCall', params: { number: '59899123456', campaign: 'Support' } } }],
     });
   });
 });
