@@ -32,7 +32,7 @@ async function launchWithWidget(launch: (o?: object) => Promise<AppProcess>, not
 }
 
 /** Posts what the vendor's code posts, from the widget page itself (its origin is the profile's). */
-const post = (widget: Page, messages: unknown[]) => widget.evaluate((list) => (window as unknown as { widgetPost(l: unknown[]): void }).widgetPost(list), messages);
+const post = (widget: Page, messages: unknown[]) => widget.evaluate((list) => (globalThis as unknown as { widgetPost(l: unknown[]): void }).widgetPost(list), messages);
 
 const trayTooltip = async (app: AppProcess) => (await app.state()).trays[0]?.toolTip ?? '';
 

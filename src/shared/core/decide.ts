@@ -12,7 +12,7 @@ import type { Effect, NotifyAction } from '../contract/effects';
 import type { Profile } from '../contract/profile';
 import type { Media, Party, ShellEvent } from '../contract/shell-event';
 import type { VendorAdapter } from '../vendors/adapter';
-import type { PresenceTracker } from './presence';
+import { couldBeSameInteraction, type PresenceTracker } from './presence';
 import type { RateLimiter } from './rate-limit';
 import type { RingBook } from './ring-book';
 
@@ -82,7 +82,9 @@ const isNotifyKind = (e: ShellEvent): e is ShellEvent & { kind: NotifyKind } =>
  */
 function isRepeatOffer(e: ShellEvent, presence: PresenceTracker): boolean {
   if (e.ref === undefined) return presence.hasRinging(e.profile);
-  return presence.phaseOf(e.profile, e.ref) !== undefined || presence.phaseOf(e.profile, undefined) === 'ringing';
+  if (presence.phaseOf(e.profile, e.ref) !== undefined) return true;
+  const unnamed = presence.unnamedRingMedia(e.profile);
+  return unnamed !== null && couldBeSameInteraction(unnamed, e.media);
 }
 
 type SuppressReason = Extract<Effect, { type: 'suppress' }>['reason'];
@@ -115,7 +117,8 @@ export interface DecideDeps {
 function updateRing(e: ShellEvent & { kind: NotifyKind }, deps: DecideDeps, effects: Effect[]): boolean {
   const { profile, ringing } = deps;
   if (!e.party && !e.queue) return false;
-  const prior = ringing.get(e.profile, e.ref) ?? (e.ref !== undefined ? ringing.get(e.profile, undefined) : undefined);
+  const unnamed = e.ref !== undefined ? ringing.get(e.profile, undefined) : undefined;
+  const prior = ringing.get(e.profile, e.ref) ?? (unnamed && couldBeSameInteraction(unnamed.media, e.media) ? unnamed : undefined);
   if (!prior) return false;
   const text = notificationText(e, profile.name);
   if (text.title === prior.title) return false;
@@ -123,7 +126,7 @@ function updateRing(e: ShellEvent & { kind: NotifyKind }, deps: DecideDeps, effe
     ringing.take(e.profile, prior.ref);
     effects.push({ type: 'dismiss', profile: e.profile });
   }
-  ringing.add({ profile: e.profile, ref: e.ref, since: prior.since, title: text.title });
+  ringing.add({ profile: e.profile, ref: e.ref, since: prior.since, title: text.title, media: e.media ?? prior.media });
   effects.push({ ...notifyEffect(e, text), actions: offerActions(deps.adapter), update: true });
   return true;
 }
@@ -155,7 +158,9 @@ export function decide(e: ShellEvent, deps: DecideDeps, effects: Effect[]): void
     // Whatever happened to the call, its ringing toast is stale now. An unnamed ring (no ref) is
     // taken to be this call too: vendors that send one name the call in the next event.
     for (const ref of e.ref !== undefined ? [e.ref, undefined] : [undefined]) {
-      if (!ringing.take(e.profile, ref)) continue;
+      const up = ringing.get(e.profile, ref);
+      if (!up || (ref === undefined && e.ref !== undefined && !couldBeSameInteraction(up.media, e.media))) continue;
+      ringing.take(e.profile, ref);
       effects.push({ type: 'dismiss', profile: e.profile, ...(ref ? { ref } : {}) });
     }
   }
@@ -171,7 +176,7 @@ export function decide(e: ShellEvent, deps: DecideDeps, effects: Effect[]): void
   const effect = notifyEffect(e, text);
   if (e.kind === 'interaction.offered') {
     effect.actions = offerActions(adapter);
-    ringing.add({ profile: e.profile, ref: e.ref, since: e.at, title: text.title });
+    ringing.add({ profile: e.profile, ref: e.ref, since: e.at, title: text.title, media: e.media });
   }
   effects.push(effect);
 }

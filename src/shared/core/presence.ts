@@ -17,7 +17,7 @@
  * still shows, because the tray icon itself disturbs nobody and hiding a live call would mislead.
  */
 import type { ProfilePresence, TrayState } from '../contract/effects';
-import type { AgentState, ShellEvent } from '../contract/shell-event';
+import type { AgentState, Media, ShellEvent } from '../contract/shell-event';
 
 export const TRAY_PRIORITY: readonly TrayState[] = ['ringing', 'on-call', 'dnd', 'wrap-up', 'busy', 'away', 'available', 'offline'];
 
@@ -26,6 +26,16 @@ interface Call {
   phase: CallPhase;
   /** When it started ringing or became active (capture time). */
   since: number;
+  media: Media | undefined;
+}
+
+/**
+ * An event about a named interaction may stand for the profile's unnamed ring (AICC names the
+ * call only in the event after PhoneAlerting), but only when it is the same medium: closing an
+ * SMS conversation says nothing about an unnamed voice call.
+ */
+export function couldBeSameInteraction(a: Media | undefined, b: Media | undefined): boolean {
+  return a === undefined || b === undefined || a === 'unknown' || b === 'unknown' || a === b;
 }
 
 /**
@@ -55,14 +65,14 @@ class ProfileTrack {
     const ref = e.ref ?? NO_REF;
     switch (e.kind) {
       case 'interaction.offered':
-        if (this.phaseOf(e.ref) !== 'active') this.setCall(ref, 'ringing', e.at);
+        if (this.phaseOf(e.ref) !== 'active') this.setCall(ref, 'ringing', e.at, e.media);
         break;
       case 'interaction.outbound':
       case 'interaction.connected':
       case 'interaction.hold':
       case 'interaction.mute':
-        this.calls.delete(NO_REF); // an unnamed ring (AICC PhoneAlerting) was this call
-        if (this.phaseOf(e.ref) !== 'active') this.setCall(ref, 'active', e.at);
+        this.forgetUnnamed(e.media); // an unnamed ring (AICC PhoneAlerting) was this call
+        if (this.phaseOf(e.ref) !== 'active') this.setCall(ref, 'active', e.at, e.media);
         break;
       case 'interaction.ended':
       case 'interaction.missed':
@@ -72,7 +82,7 @@ class ProfileTrack {
         if (e.ref === undefined) this.calls.clear();
         else {
           this.calls.delete(ref);
-          this.calls.delete(NO_REF);
+          this.forgetUnnamed(e.media);
         }
         break;
       case 'agent.state':
@@ -107,8 +117,13 @@ class ProfileTrack {
     return dropped;
   }
 
-  private setCall(ref: string, phase: CallPhase, since: number): void {
-    this.calls.set(ref, { phase, since });
+  private forgetUnnamed(media: Media | undefined): void {
+    const unnamed = this.calls.get(NO_REF);
+    if (unnamed && couldBeSameInteraction(unnamed.media, media)) this.calls.delete(NO_REF);
+  }
+
+  private setCall(ref: string, phase: CallPhase, since: number, media: Media | undefined): void {
+    this.calls.set(ref, { phase, since, media });
     // A vendor that never reports ends must not grow this forever.
     if (this.calls.size > MAX_CALLS_PER_PROFILE) this.calls.delete(this.calls.keys().next().value!);
   }
@@ -152,6 +167,12 @@ export class PresenceTracker {
 
   phaseOf(profile: string, ref: string | undefined): CallPhase | undefined {
     return this.tracks.get(profile)?.phaseOf(ref);
+  }
+
+  /** The medium of the profile's unnamed ring, when one rings (null: none rings). */
+  unnamedRingMedia(profile: string): Media | undefined | null {
+    const call = this.tracks.get(profile)?.calls.get(NO_REF);
+    return call?.phase === 'ringing' ? call.media : null;
   }
 
   /** Refs ringing on a profile (NO_REF stands for an unnamed ring). */

@@ -4,6 +4,8 @@
  * pipeline's tick closes those no vendor event ever ended, so no ring toast outlives its ring
  * whatever a vendor sends or fails to send.
  */
+import type { Media } from '../contract/shell-event';
+
 export interface RingEntry {
   profile: string;
   ref: string | undefined;
@@ -11,6 +13,7 @@ export interface RingEntry {
   since: number;
   /** What the toast says, so a later event of the same ring can tell whether it adds anything. */
   title: string;
+  media: Media | undefined;
 }
 
 const MAX_RINGING = 256;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../../src/shared/contract/effects';
-import { ShellEventSchema } from '../../../src/shared/contract/shell-event';
+import { ShellEventSchema, type ShellEvent } from '../../../src/shared/contract/shell-event';
 import { createPipeline, type PipelineResult } from '../../../src/shared/core/pipeline';
 import type { VendorAdapter } from '../../../src/shared/vendors/adapter';
 import { stamp } from '../../../src/shared/vendors/fields';
@@ -150,6 +150,28 @@ describe('pipeline: dedupe', () => {
     const connected = accepted(p.process(status('CallConnected', T0 + 2_000)));
     expect(connected.events.map((e) => e.kind)).toEqual(['interaction.connected']);
     expect(ofType(connected.effects, 'dismiss')).toEqual([{ type: 'dismiss', profile: 'rc', ref: 's-1' }]);
+  });
+
+  it('an unnamed voice ring is not another medium\'s interaction: an SMS ending or offered beside it leaves it ringing', () => {
+    // uContact v6 may ring without a call id while an SMS conversation (with one) closes.
+    const plain: VendorAdapter = {
+      ...ringcentralEmbeddable,
+      normalize: (c) => {
+        const d = c.data as { kind: ShellEvent['kind']; ref?: string; media: ShellEvent['media'] };
+        return { events: stamp(c, [{ kind: d.kind, vendorEvent: `x-${d.kind}`, ...(d.ref ? { ref: d.ref } : {}), media: d.media, raw: c.data }]) };
+      },
+    };
+    const p = createPipeline({ profiles: [rcProfile], adapters: { 'ringcentral-embeddable': plain } });
+    const send = (data: object, at: number) => accepted(p.process(capture('ringcentral-embeddable', data, { profile: 'rc', at })));
+    expect(ofType(send({ kind: 'interaction.offered', media: 'voice' }, T0).effects, 'notify')).toHaveLength(1);
+    const sms = send({ kind: 'interaction.offered', ref: 'sms:1', media: 'sms' }, T0 + 10);
+    expect(ofType(sms.effects, 'notify'), 'the SMS is its own offer, not a duplicate of the call').toHaveLength(1);
+    const closed = send({ kind: 'interaction.ended', ref: 'sms:1', media: 'sms' }, T0 + 20);
+    expect(ofType(closed.effects, 'dismiss')).toEqual([{ type: 'dismiss', profile: 'rc', ref: 'sms:1' }]);
+    expect(p.presence().state, 'the unnamed call still rings').toBe('ringing');
+    const answered = send({ kind: 'interaction.connected', ref: 'call-1', media: 'voice' }, T0 + 30);
+    expect(ofType(answered.effects, 'dismiss'), 'a named voice event is the unnamed call').toEqual([{ type: 'dismiss', profile: 'rc' }]);
+    expect(p.presence().state).toBe('on-call');
   });
 
   it('different calls ringing at once each notify', () => {
