@@ -308,6 +308,15 @@ describe('Huawei AICC: the queue named by AgentEvent_Incoming_CallInfo after Age
   });
 });
 
+describe('Huawei AICC: the queue named by AgentEvent_Incoming_CallInfo before AgentEvent_Ringing', () => {
+  it('the Ringing that follows keeps the queue: the toast is not replaced by one that says less', () => {
+    const run = replayCase('huawei-aicc-queue-named-first');
+    expect(run.toasts).toEqual(['show 88880165 — defaultVideoSkill']);
+    expect(run.lines[1]!.events[0]).toMatchObject({ kind: 'interaction.offered', ref: '1669951418-12166', queue: 'defaultVideoSkill', party: { number: '88880165' } });
+    expect(run.lines[1]!.effects).toContainEqual(expect.objectContaining({ type: 'suppress', reason: 'duplicate' }));
+  });
+});
+
 describe('Huawei AICC: a ring nobody answers (AgentEvent_No_Answer carries only the callid)', () => {
   it('the missed-call toast is a call and names the caller and queue the ring had', () => {
     const run = replayCase('huawei-aicc-no-answer');
