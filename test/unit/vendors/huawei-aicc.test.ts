@@ -198,7 +198,7 @@ describe('Huawei AICC adapter: hostile input never throws', () => {
   });
 
   it('wrong types in every payload field still give one bounded event', () => {
-    const fields = ['callid', 'callId', 'caller', 'called', 'number', 'otherPhone', 'skillName', 'feature', 'mediaAbility'];
+    const fields = ['callid', 'callId', 'caller', 'called', 'number', 'otherPhone', 'skillName', 'feature', 'mediaAbility', 'message'];
     for (const row of ROWS) {
       for (const bad of [...WRONG_VALUES, JSON.parse('{"__proto__":1}')]) {
         only(huaweiAicc, ORIGIN, { eventType: row[0], content: bad, workNo: bad, eventGenTime: bad });
@@ -233,6 +233,22 @@ describe('Huawei AICC adapter: handshake and commands', () => {
     expect(typeof data).toBe('string');
     expect(JSON.parse(data as string)).toEqual({ name: 'eventpost', param: HUAWEI_AICC_MAPPING.map((r) => r.vendorEvent) });
     expect(data).toBe(JSON.stringify({ name: 'eventpost', param: HUAWEI_AICC_MAPPING.map((r) => r.vendorEvent) }));
+    // The bar forwards only what is subscribed: the text channel, phone-linkage hold and internal-call failure too.
+    expect(JSON.parse(data as string).param).toEqual(expect.arrayContaining(['AgentEvent_MessageData', 'AgentEvent_linkagePhoneHold', 'AgentEvent_Inside_Call_Fail']));
+  });
+
+  it('remembers at most 64 calls: the oldest call\'s caller is forgotten, a recent one is not', () => {
+    const memory = new AdapterMemory();
+    const capture = (data: unknown, at: number): RawCapture => ({ profile: 'p1', vendor: 'huawei-aicc', origin: ORIGIN, transport: 'postMessage', data, at });
+    for (let i = 0; i < 65; i++) huaweiAicc.normalize(capture(nested('AgentEvent_Ringing', { ...RINGING, callid: `c${i}`, caller: `5550${i}` }), i), memory);
+    const missed = (ref: string) => {
+      const r = huaweiAicc.normalize(capture(nested('AgentEvent_No_Answer', ref), 100), memory);
+      return 'events' in r ? r.events[0]!.party : 'rejected';
+    };
+    expect(missed('c0')).toBeUndefined();
+    expect(missed('c64')).toEqual({ number: '555064' });
+    // Ended calls are forgotten at once.
+    expect(missed('c64')).toBeUndefined();
   });
 
   it('dials with callout as an object, not a string', () => {
