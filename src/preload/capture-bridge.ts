@@ -12,6 +12,7 @@ import { measureCapture } from '../shared/core/measure';
 import { compileOriginPolicy } from '../shared/core/origin-policy';
 import type { CaptureConfig, CaptureMessage } from '../shared/ipc/capture-protocol';
 import { isOfferName, vendorEventName } from '../shared/vendors/event-name';
+import { createHandshakeRetry, type HandshakeRetry } from './handshake-retry';
 import { createRateGate } from './rate-gate';
 import { createSocketCommands } from './socket-commands';
 
@@ -96,6 +97,9 @@ export function installCaptureBridge(
     return true;
   };
 
+  /** Set below when the adapter has a handshake; told when the vendor frame first answers. */
+  let handshake: HandshakeRetry | undefined;
+
   const forward = (message: Extract<CaptureMessage, { kind: 'capture' }>): boolean => {
     const size = measureCapture(message.data, limits);
     if (!size.ok) {
@@ -118,7 +122,7 @@ export function installCaptureBridge(
     if (isEcho(event.data, now)) return;
     const refused = rateRefusal(now, event.data);
     if (refused) return reject(refused);
-    forward({ kind: 'capture', transport: 'postMessage', origin: event.origin, data: event.data, at: now });
+    if (forward({ kind: 'capture', transport: 'postMessage', origin: event.origin, data: event.data, at: now })) handshake?.answered();
   });
 
   const socket = createSocketCommands(doc, config);
@@ -156,28 +160,32 @@ export function installCaptureBridge(
     }
   };
 
-  // Handshake (AICC eventpost): each time the vendor frame (re)loads. load does not bubble, and
-  // the DOM never propagates a load event from a document node to the window (not even in the
-  // capture phase), so the vendor iframe's load is caught on the document, capture phase. In
-  // direct mode the page's own load is dispatched at the window (target: the document).
+  // Handshake (AICC eventpost): each time the vendor frame (re)loads, then again until the vendor
+  // answers (handshake-retry.ts). load does not bubble, and the DOM never propagates a load event
+  // from a document node to the window (not even in the capture phase), so the vendor iframe's
+  // load is caught on the document, capture phase. In direct mode the page's own load is
+  // dispatched at the window (target: the document).
   if (config.handshake.length > 0) {
-    const handshake = () => {
+    const postHandshake = (): boolean => {
       const target = vendorWindow();
-      if (!target) return;
+      if (!target) return false;
       for (const data of config.handshake) {
         const problem = postInto(target, data);
         if (problem) send({ kind: 'undeliverable', reason: `handshake: ${problem}` });
       }
+      return true;
     };
+    const retry = createHandshakeRetry(postHandshake, send, clock);
+    handshake = retry;
     if (config.mode === 'direct') {
       win.addEventListener('load', (event: Event) => {
-        if (event.target === doc || event.target === win) handshake();
+        if (event.target === doc || event.target === win) retry.start();
       });
     } else {
       doc.addEventListener(
         'load',
         (event: Event) => {
-          if (event.target === vendorFrame()) handshake();
+          if (event.target === vendorFrame()) retry.start();
         },
         true,
       );

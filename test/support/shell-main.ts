@@ -10,6 +10,7 @@
 import { openServices, type Services } from '../../src/main/app/services';
 import { buildCaptureConfig } from '../../src/main/capture/capture-config';
 import { createCaptureService } from '../../src/main/capture/capture-service';
+import { logHandshake } from '../../src/main/capture/handshake-log';
 import { createEffectRouter } from '../../src/main/effects/effect-router';
 import { installPermissionHandlers, type PermissionSession } from '../../src/main/security/permission-handlers';
 import { readPolicy } from '../../src/main/settings/policy';
@@ -92,6 +93,8 @@ export class ShellMain {
         undeliverable: (profile, reason) => {
           throw new Error(`${profile}: a command was not delivered (${reason}); nothing here sends commands`);
         },
+        // What start-app does (capture/handshake-log.ts): a diagnostics line.
+        handshake: logHandshake,
       },
       () => this.t,
     );

@@ -10,6 +10,7 @@ import { createPipeline } from '../../shared/core/pipeline';
 import type { DialSource } from '../../shared/links/dial-confirmation';
 import { isDialLink } from '../../shared/links/dial-link';
 import { createCaptureService } from '../capture/capture-service';
+import { logHandshake } from '../capture/handshake-log';
 import { createCommandRouter, type ShellCommand } from '../commands/command-router';
 import { createCommandWatch } from '../commands/command-watch';
 import { diag } from '../diagnostics';
@@ -209,6 +210,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     },
     rejected: effects.rejected,
     undeliverable: (profile, reason) => diag('capture', `command not delivered: ${reason}`, { profile }),
+    handshake: logHandshake,
   });
 
   // 11. IPC: the capture channel from vendor views, the shell UI's API.

@@ -9,14 +9,18 @@ import type { Profile } from '../../shared/contract/profile';
 import type { RawCapture } from '../../shared/contract/raw-capture';
 import type { ShellEvent } from '../../shared/contract/shell-event';
 import type { Pipeline } from '../../shared/core/pipeline';
-import { CaptureMessageSchema } from '../../shared/ipc/capture-protocol';
+import { CaptureMessageSchema, type CaptureMessage } from '../../shared/ipc/capture-protocol';
 
 export interface CaptureSinks {
   accepted(profile: string, events: ShellEvent[], effects: Effect[], at: number): void;
   rejected(profile: string, reason: string, count: number, at: number): void;
   /** A command could not be delivered into the vendor client. */
   undeliverable(profile: string, reason: string): void;
+  /** How the vendor's subscription handshake is going (capture/handshake-log.ts logs it). */
+  handshake(profile: string, report: HandshakeState): void;
 }
+
+export type HandshakeState = Omit<Extract<CaptureMessage, { kind: 'handshake' }>, 'kind'>;
 
 /** Capture times from the preload are used when plausible; a skewed clock falls back to main's. */
 const MAX_PAST_MS = 60_000;
@@ -34,6 +38,8 @@ export function createCaptureService(pipeline: Pipeline, sinks: CaptureSinks, no
           return sinks.rejected(profile.id, `bridge: ${msg.reason}`, msg.count, t);
         case 'undeliverable':
           return sinks.undeliverable(profile.id, msg.reason);
+        case 'handshake':
+          return sinks.handshake(profile.id, { state: msg.state, attempts: msg.attempts, elapsedMs: msg.elapsedMs });
         case 'capture': {
           const at = msg.at >= t - MAX_PAST_MS && msg.at <= t + MAX_FUTURE_MS ? msg.at : t;
           const capture: RawCapture = {

@@ -17,7 +17,7 @@ export const CaptureConfigSchema = z.strictObject({
   targetOrigin: z.string().nullable(),
   maxBytes: z.number().int().positive(),
   maxDepth: z.number().int().positive(),
-  /** Messages posted into the vendor frame each time it (re)loads (AICC eventpost). */
+  /** Messages posted into the vendor frame each time it (re)loads, and again until it answers (AICC eventpost). */
   handshake: z.array(z.unknown()).max(16),
   /** ExpertFlow: tap the page's own Socket.IO WebSocket. */
   socketTap: z.boolean(),
@@ -42,6 +42,17 @@ export const CaptureMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rejected'), reason: z.string().max(500), count: z.number().int().positive() }),
   /** A command from main could not be delivered into the vendor client. */
   z.strictObject({ kind: z.literal('undeliverable'), reason: z.string().max(500) }),
+  /**
+   * The subscription handshake (AICC eventpost), re-sent until the vendor answers with its first
+   * message (preload/handshake-retry.ts): `sent` (attempt n), `answered`, `gave-up` (stopped
+   * re-sending). `elapsedMs` counts from the vendor frame's load.
+   */
+  z.strictObject({
+    kind: z.literal('handshake'),
+    state: z.enum(['sent', 'answered', 'gave-up']),
+    attempts: z.number().int().nonnegative().max(1000),
+    elapsedMs: z.number().int().nonnegative().max(7 * 24 * 3_600_000),
+  }),
 ]);
 export type CaptureMessage = z.infer<typeof CaptureMessageSchema>;
 

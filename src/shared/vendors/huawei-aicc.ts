@@ -1,24 +1,32 @@
 /**
- * Huawei AICC / CEC lightweight connection bar (vendors.md §4, seed 003). The bar runs in an
- * iframe named `ccbarclient` on the tenant's `$aicc_ContextPath` origin and posts events to its
- * parent once the host subscribes with `eventpost`. Envelope: `data` is a JSON string or an object
- * (the docs never say which), shaped `{event:{eventType, workNo, content, eventGenTime?}, retcode,
- * message}` (API reference) or flat `{eventType, workNo, content}` (2024-05 ZH sample).
- * `content` is an object, a bare callid string, or null, depending on the event.
+ * Huawei AICC / CEC lightweight connection bar (seed 003; Huawei API reference api-cec
+ * cec_07_1355…1427 and api-ccfs-cec cec_07_0513/0520/1398). The bar runs in an iframe named
+ * `ccbarclient` on the tenant's `$aicc_ContextPath` origin and posts events to its parent once the
+ * host subscribes with `eventpost` (the handshake below, re-sent by the bridge until the bar
+ * answers). Envelope: `data` is a JSON string or an object (the docs never say which), shaped
+ * `{message, retcode, event:{eventType, workNo, content, eventGenTime?}}`, or the event itself
+ * with no envelope, as several published examples are (cec_07_1396 AgentOther_PhoneRelease,
+ * cec_07_1405 AgentEvent_MessageData, cec_07_1373 AgentEvent_Incoming_CallInfo).
+ * `content` is an object, a bare callid string (Call_Release, No_Answer, Call_Out_Fail,
+ * Inside_Call_Fail, Hold) or null, depending on the event.
  *
- * Mapping table (every eventType in seed 003 and vendors.md §4.3):
+ * Mapping table (every eventType subscribed to):
  *   AgentOther_PhoneAlerting           interaction.offered    (content null: no ref; voice)
  *   AgentEvent_Ringing                 interaction.offered    (ref callid, party = caller, media from mediaAbility)
  *   AgentEvent_Incoming_CallInfo       interaction.offered    (ref callId, party = caller, queue = skillName;
  *                                                              vendor.info when it carries no callId)
- *   AgentEvent_Auto_Answer             interaction.connected
+ *   AgentEvent_Auto_Answer             interaction.connected  (the agent's phone answered by itself, cec_07_1365)
  *   AgentEvent_Talking                 interaction.connected  (party = called when feature 7, outbound)
  *   AgentEvent_Hold                    interaction.hold on=true  (content is the callid string)
+ *   AgentEvent_linkagePhoneHold        interaction.hold on=true  (phone linkage, content {callId}, cec_07_1427)
  *   AgentEvent_Customer_Alerting       vendor.info            (see below: NOT hold)
- *   AgentEvent_No_Answer               interaction.missed
- *   AgentEvent_Call_Out_Fail           interaction.failed
+ *   AgentEvent_No_Answer               interaction.missed     (voice unless the call said otherwise)
+ *   AgentEvent_Call_Out_Fail           interaction.failed     (an outbound call, cec_07_1359)
+ *   AgentEvent_Inside_Call_Fail        interaction.failed     (an internal call, cec_07_1361)
  *   AgentEvent_Call_Release            interaction.ended      (the agent left)
  *   AgentEvent_Customer_Release        interaction.ended      (the customer left; party = number)
+ *   AgentEvent_MessageData             message.inbound        (text channel, cec_07_1405: text = message,
+ *                                                              party = caller (called when feature 7), chat)
  *   AgentOther_PhoneRelease            vendor.info            (phone hung up; the call events carry the end)
  *   AgentState_Ready                   agent.state available
  *   AgentState_Busy                    agent.state busy       (also "reserved for a call", cec_05_1426)
@@ -31,10 +39,13 @@
  *   AgentOther_ShutdownService         agent.session loggedIn=false
  *   other Agent*_ eventTypes           vendor.other           (AgentMediaEvent_, AgentConf_, …)
  *
+ * Events that name the call only (the callid strings above) get the caller, queue and media the
+ * call's earlier events named (huawei-aicc-calls.ts), so a missed call says who it was.
+ *
  * AgentEvent_Customer_Alerting: seed 003's table calls it "Holding Success", but the API reference
- * (cec_07_0503) describes it as the other party's phone ringing, with {callid, otherPhone,
- * otherPhoneWorkno}: the agent called out or transferred and is waiting. Treating it as hold
- * would show a held call that is not held, so it is informational.
+ * (cec_07_1356, cec_07_0503) describes it as the other party's phone ringing, with {callid,
+ * otherPhone, otherPhoneWorkno, type}: the agent called out or transferred and is waiting. Treating
+ * it as hold would show a held call that is not held, so it is informational.
  * There is no unhold event: after a retrieve the bar reports AgentEvent_Talking again.
  */
 import { z } from 'zod';
@@ -43,9 +54,12 @@ import type { AgentState, Kind, Media } from '../contract/shell-event';
 import { postMessages, unsupported, type MappingRow, type NormalizeResult, type VendorAdapter } from './adapter';
 import { measureCapture } from '../core/measure';
 import { describeValue, eventName, idField, looseRecord, lookup, stamp, text, type EventDraft } from './fields';
+import { forgetCall, recallCall, rememberCall } from './huawei-aicc-calls';
+import type { AdapterMemory } from './memory';
 
 const SEED = 'seed 003';
 const REF = 'vendors.md §4.3';
+const page = (id: string) => `Huawei API reference ${id}`;
 
 const CALL_KINDS = {
   AgentOther_PhoneAlerting: ['interaction.offered', SEED],
@@ -58,6 +72,9 @@ const CALL_KINDS = {
   AgentEvent_Call_Out_Fail: ['interaction.failed', SEED],
   AgentEvent_Call_Release: ['interaction.ended', SEED],
   AgentEvent_Customer_Release: ['interaction.ended', SEED],
+  AgentEvent_linkagePhoneHold: ['interaction.hold', page('cec_07_1427')],
+  AgentEvent_Inside_Call_Fail: ['interaction.failed', page('cec_07_1361')],
+  AgentEvent_MessageData: ['message.inbound', page('cec_07_1405')],
 } as const satisfies Record<string, readonly [Kind, string]>;
 
 const STATES = {
@@ -104,6 +121,7 @@ const Content = looseRecord({
   number: text(64),
   otherPhone: text(64),
   skillName: text(200),
+  message: text(),
   feature: code,
   mediaAbility: code,
 });
@@ -155,7 +173,19 @@ function callRef(content: unknown, c: Content): string | undefined {
 
 const mediaOf = (c: Content): Media | undefined => (c.mediaAbility === undefined ? undefined : (lookup(MEDIA_ABILITY, String(c.mediaAbility)) ?? 'voice'));
 
-function callDraft(type: keyof typeof CALL_KINDS, content: unknown, raw: Record<string, unknown>): EventDraft {
+/** On an outbound call (feature 7) the customer is the called party, else the caller. */
+const customerOf = (c: Content) => ({ number: c.feature === OUTBOUND_FEATURE ? c.called : c.caller });
+
+/** Events after which nothing more is said about the call. */
+const CALL_ENDS: ReadonlySet<string> = new Set([
+  'AgentEvent_Call_Release',
+  'AgentEvent_Customer_Release',
+  'AgentEvent_No_Answer',
+  'AgentEvent_Call_Out_Fail',
+  'AgentEvent_Inside_Call_Fail',
+]);
+
+function callDraft(type: keyof typeof CALL_KINDS, content: unknown, raw: Record<string, unknown>, memory: AdapterMemory): EventDraft {
   const c = Content.parse(content);
   const kind = CALL_KINDS[type][0];
   const draft: EventDraft = { kind, vendorEvent: type, ref: callRef(content, c), media: mediaOf(c), raw };
@@ -169,36 +199,61 @@ function callDraft(type: keyof typeof CALL_KINDS, content: unknown, raw: Record<
     case 'AgentEvent_Customer_Release':
       draft.party = { number: c.number };
       break;
+    case 'AgentEvent_MessageData':
+      // A text-channel message (cec_07_1405): the customer's words; the channel is text.
+      draft.text = c.message;
+      draft.media ??= 'chat';
+      if (c.caller || c.called) draft.party = customerOf(c);
+      break;
     default:
-      if (c.caller || c.called) draft.party = { number: c.feature === OUTBOUND_FEATURE ? c.called : c.caller };
+      if (c.caller || c.called) draft.party = customerOf(c);
   }
-  // Huawei is a voice contact center first; only mediaAbility says otherwise.
-  if ((kind === 'interaction.offered' || kind === 'interaction.connected') && !draft.media) draft.media = 'voice';
-  if (type === 'AgentEvent_Hold') draft.on = true;
+  if (draft.ref !== undefined) completeFromBook(draft, draft.ref, memory);
+  // Huawei is a voice contact center first; only mediaAbility (or the call's earlier events) says otherwise.
+  if ((kind === 'interaction.offered' || kind === 'interaction.connected' || kind === 'interaction.missed') && !draft.media) draft.media = 'voice';
+  if (type === 'AgentEvent_Hold' || type === 'AgentEvent_linkagePhoneHold') draft.on = true;
+  if (draft.ref !== undefined && CALL_ENDS.has(type)) forgetCall(memory, draft.ref);
   return draft;
 }
 
-function toDraft(type: string, content: unknown, raw: Record<string, unknown>): EventDraft {
-  if (lookup<unknown>(CALL_KINDS, type)) return callDraft(type as keyof typeof CALL_KINDS, content, raw);
+/**
+ * Fills what the event leaves out (its content is often the bare callid) from what the call's
+ * earlier events said, and remembers what it adds: a missed call then names its caller and queue.
+ */
+function completeFromBook(draft: EventDraft, ref: string, memory: AdapterMemory): void {
+  rememberCall(memory, ref, { number: draft.party?.number, queue: draft.queue, media: draft.media });
+  const known = recallCall(memory, ref);
+  if (!known) return;
+  if (!draft.party?.number && known.number) draft.party = { ...draft.party, number: known.number };
+  draft.queue ??= known.queue;
+  draft.media ??= known.media;
+}
+
+function toDraft(type: string, content: unknown, raw: Record<string, unknown>, memory: AdapterMemory): EventDraft {
+  if (lookup<unknown>(CALL_KINDS, type)) return callDraft(type as keyof typeof CALL_KINDS, content, raw, memory);
   const state = lookup<AgentState>(STATES, type);
   if (state) return { kind: 'agent.state', vendorEvent: type, state, raw };
   const loggedIn = lookup<boolean>(SESSIONS, type);
   if (loggedIn !== undefined) return { kind: 'agent.session', vendorEvent: type, loggedIn, raw };
   if (lookup<string>(INFO, type)) {
     const c = Content.parse(content);
-    return { kind: 'vendor.info', vendorEvent: type, ref: callRef(content, c), party: { number: c.otherPhone }, raw };
+    const ref = callRef(content, c);
+    // The other party ringing: on an outbound call, the customer being dialled. A caller the
+    // call's own events named stays the call's party.
+    if (ref !== undefined && c.otherPhone && !recallCall(memory, ref)?.number) rememberCall(memory, ref, { number: c.otherPhone });
+    return { kind: 'vendor.info', vendorEvent: type, ref, party: { number: c.otherPhone }, raw };
   }
   return { kind: 'vendor.other', vendorEvent: eventName(type), raw };
 }
 
-function normalize(capture: RawCapture): NormalizeResult {
+function normalize(capture: RawCapture, memory: AdapterMemory): NormalizeResult {
   if (capture.transport !== 'postMessage') return { reject: `Huawei AICC events arrive by postMessage, not ${capture.transport}` };
   const parsed = readEnvelope(capture.data);
   if ('reject' in parsed) return parsed;
   if (!HUAWEI_EVENT_RE.test(parsed.eventType)) {
     return { reject: `not a Huawei AICC event: eventType "${eventName(parsed.eventType)}" is not of the form Agent<Family>_<Name>` };
   }
-  return { events: stamp(capture, [toDraft(parsed.eventType, parsed.content, parsed.raw)]) };
+  return { events: stamp(capture, [toDraft(parsed.eventType, parsed.content, parsed.raw, memory)]) };
 }
 
 /** What a callout can carry: the bar dials exactly what it gets, so reject anything else here. */

@@ -175,6 +175,11 @@ export class ShellView {
     return this.records.flatMap((r) => (r.message.kind === 'rejected' ? [{ reason: r.message.reason, count: r.message.count }] : []));
   }
 
+  /** The bridge's handshake reports (preload/handshake-retry.ts), in order. */
+  handshakes(): Array<Extract<CaptureMessage, { kind: 'handshake' }>> {
+    return this.records.flatMap((r) => (r.message.kind === 'handshake' ? [r.message] : []));
+  }
+
   undeliverable(): string[] {
     return this.records.flatMap((r) => (r.message.kind === 'undeliverable' ? [r.message.reason] : []));
   }
@@ -182,6 +187,7 @@ export class ShellView {
   /** One line per record, for timeout messages. */
   summary(): string {
     const line = (r: CaptureRecord) => {
+      if (r.message.kind === 'handshake') return `handshake ${r.message.state} (${r.message.attempts} sent, ${r.message.elapsedMs} ms)`;
       if (r.message.kind !== 'capture') return `${r.message.kind}: ${r.message.reason}`;
       if (!r.result) return 'capture';
       return r.result.accepted ? `accepted [${r.result.events.map((e) => `${e.kind}(${e.vendorEvent})`).join(', ')}]` : `pipeline rejected at ${r.result.stage}: ${r.result.reason}`;

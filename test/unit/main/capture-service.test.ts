@@ -33,11 +33,12 @@ describe('capture config for each view', () => {
 });
 
 function sinks() {
-  const calls: { accepted: unknown[][]; rejected: unknown[][]; undeliverable: unknown[][] } = { accepted: [], rejected: [], undeliverable: [] };
+  const calls: { accepted: unknown[][]; rejected: unknown[][]; undeliverable: unknown[][]; handshake: unknown[][] } = { accepted: [], rejected: [], undeliverable: [], handshake: [] };
   const s: CaptureSinks = {
     accepted: (...a) => void calls.accepted.push(a),
     rejected: (...a) => void calls.rejected.push(a),
     undeliverable: (...a) => void calls.undeliverable.push(a),
+    handshake: (...a) => void calls.handshake.push(a),
   };
   return { s, calls };
 }
@@ -82,5 +83,18 @@ describe('capture service (IPC payload → pipeline)', () => {
       [expect.stringMatching(/^malformed capture IPC message: /), 1],
     ]);
     expect(calls.undeliverable).toEqual([['rc', 'the vendor frame is not loaded']]);
+  });
+
+  it('handshake reports reach their sink with the sending view\'s profile, nothing else', () => {
+    const { s, calls } = sinks();
+    const service = createCaptureService(createPipeline({ profiles: [aicc] }), s, () => now);
+    service.handle(aicc, { kind: 'handshake', state: 'sent', attempts: 3, elapsedMs: 1500 });
+    service.handle(aicc, { kind: 'handshake', state: 'answered', attempts: 3, elapsedMs: 1720 });
+    expect(calls.handshake).toEqual([
+      ['bar', { state: 'sent', attempts: 3, elapsedMs: 1500 }],
+      ['bar', { state: 'answered', attempts: 3, elapsedMs: 1720 }],
+    ]);
+    expect(calls.accepted).toEqual([]);
+    expect(calls.rejected).toEqual([]);
   });
 });

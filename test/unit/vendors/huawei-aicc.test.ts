@@ -27,6 +27,14 @@ const SEED_003 = [
   'AgentState_CancelWork_Success', 'AgentEvent_Talking', 'AgentEvent_Customer_Alerting', 'AgentEvent_Call_Out_Fail',
   'AgentEvent_Call_Release', 'AgentEvent_Customer_Release', 'AgentOther_PhoneAlerting',
 ];
+/** Added from Huawei's API reference pages, which name their source row by page id. */
+const API_PAGES: Record<string, string> = {
+  AgentEvent_linkagePhoneHold: 'Huawei API reference cec_07_1427',
+  AgentEvent_Inside_Call_Fail: 'Huawei API reference cec_07_1361',
+  AgentEvent_MessageData: 'Huawei API reference cec_07_1405',
+};
+/** cec_07_1405's published example. */
+const MESSAGE = { callid: '1552038964-16797222', caller: '88880022', called: '20012', feature: 0, type: 'main', message: 'testmessage', mediaAbility: '5', jsonKey: ['callid', 'caller', 'called', 'feature', 'type', 'message', 'mediaAbility'] };
 const VENDORS_MD = ['AgentEvent_Ringing', 'AgentEvent_Incoming_CallInfo', 'AgentEvent_Auto_Answer', 'AgentEvent_Hold', 'AgentEvent_No_Answer', 'AgentOther_PhoneRelease', 'AgentOther_InService', 'AgentOther_ShutdownService'];
 
 /** Every documented event: content as documented, and the exact mapped fields. */
@@ -38,8 +46,12 @@ const ROWS: ReadonlyArray<[string, unknown, Record<string, unknown>]> = [
   ['AgentEvent_Talking', RINGING, { kind: 'interaction.connected', ref: '1700000001-1001', media: 'voice', party: { number: '88880001' } }],
   ['AgentEvent_Hold', '1700000001-1001', { kind: 'interaction.hold', ref: '1700000001-1001', on: true }],
   ['AgentEvent_Customer_Alerting', { callid: 'c4', otherPhone: '88889008', otherPhoneWorkno: '', type: 'main' }, { kind: 'vendor.info', ref: 'c4', party: { number: '88889008' } }],
-  ['AgentEvent_No_Answer', null, { kind: 'interaction.missed' }],
-  ['AgentEvent_Call_Out_Fail', null, { kind: 'interaction.failed' }],
+  // No_Answer, Call_Out_Fail and Inside_Call_Fail carry the bare callid (cec_07_1362, 1359, 1361).
+  ['AgentEvent_No_Answer', '1456403745-23', { kind: 'interaction.missed', ref: '1456403745-23', media: 'voice' }],
+  ['AgentEvent_Call_Out_Fail', '1456403661-19', { kind: 'interaction.failed', ref: '1456403661-19' }],
+  ['AgentEvent_Inside_Call_Fail', '1456403699-21', { kind: 'interaction.failed', ref: '1456403699-21' }],
+  ['AgentEvent_linkagePhoneHold', { callId: '1474269843-24' }, { kind: 'interaction.hold', ref: '1474269843-24', on: true }],
+  ['AgentEvent_MessageData', MESSAGE, { kind: 'message.inbound', ref: '1552038964-16797222', media: 'chat', party: { number: '88880022' }, text: 'testmessage' }],
   ['AgentEvent_Call_Release', '1700000001-1001', { kind: 'interaction.ended', ref: '1700000001-1001' }],
   ['AgentEvent_Customer_Release', { callid: '1700000001-1001', number: '88880001' }, { kind: 'interaction.ended', ref: '1700000001-1001', party: { number: '88880001' } }],
   ['AgentOther_PhoneRelease', null, { kind: 'vendor.info' }],
@@ -68,12 +80,12 @@ describe('Huawei AICC adapter: every documented event', () => {
   it('the mapping lists every documented event exactly once, with the kind normalize gives it', () => {
     const names = HUAWEI_AICC_MAPPING.map((r) => r.vendorEvent);
     expect(new Set(names).size).toBe(names.length);
-    expect([...names].sort()).toEqual([...SEED_003, ...VENDORS_MD].sort());
+    expect([...names].sort()).toEqual([...SEED_003, ...VENDORS_MD, ...Object.keys(API_PAGES)].sort());
     expect([...names].sort()).toEqual(ROWS.map((r) => r[0]).sort());
     for (const [eventType, , expected] of ROWS) {
       expect(HUAWEI_AICC_MAPPING.find((r) => r.vendorEvent === eventType)?.kind).toBe(expected.kind);
     }
-    for (const row of HUAWEI_AICC_MAPPING) expect(row.source).toBe(SEED_003.includes(row.vendorEvent) ? 'seed 003' : 'vendors.md §4.3');
+    for (const row of HUAWEI_AICC_MAPPING) expect(row.source).toBe(API_PAGES[row.vendorEvent] ?? (SEED_003.includes(row.vendorEvent) ? 'seed 003' : 'vendors.md §4.3'));
   });
 
   it('AgentEvent_Customer_Alerting is the other party ringing, never hold (seed 003 mislabels it)', () => {
@@ -186,7 +198,7 @@ describe('Huawei AICC adapter: hostile input never throws', () => {
   });
 
   it('wrong types in every payload field still give one bounded event', () => {
-    const fields = ['callid', 'callId', 'caller', 'called', 'number', 'otherPhone', 'skillName', 'feature', 'mediaAbility'];
+    const fields = ['callid', 'callId', 'caller', 'called', 'number', 'otherPhone', 'skillName', 'feature', 'mediaAbility', 'message'];
     for (const row of ROWS) {
       for (const bad of [...WRONG_VALUES, JSON.parse('{"__proto__":1}')]) {
         only(huaweiAicc, ORIGIN, { eventType: row[0], content: bad, workNo: bad, eventGenTime: bad });
@@ -221,6 +233,22 @@ describe('Huawei AICC adapter: handshake and commands', () => {
     expect(typeof data).toBe('string');
     expect(JSON.parse(data as string)).toEqual({ name: 'eventpost', param: HUAWEI_AICC_MAPPING.map((r) => r.vendorEvent) });
     expect(data).toBe(JSON.stringify({ name: 'eventpost', param: HUAWEI_AICC_MAPPING.map((r) => r.vendorEvent) }));
+    // The bar forwards only what is subscribed: the text channel, phone-linkage hold and internal-call failure too.
+    expect(JSON.parse(data as string).param).toEqual(expect.arrayContaining(['AgentEvent_MessageData', 'AgentEvent_linkagePhoneHold', 'AgentEvent_Inside_Call_Fail']));
+  });
+
+  it('remembers at most 64 calls: the oldest call\'s caller is forgotten, a recent one is not', () => {
+    const memory = new AdapterMemory();
+    const capture = (data: unknown, at: number): RawCapture => ({ profile: 'p1', vendor: 'huawei-aicc', origin: ORIGIN, transport: 'postMessage', data, at });
+    for (let i = 0; i < 65; i++) huaweiAicc.normalize(capture(nested('AgentEvent_Ringing', { ...RINGING, callid: `c${i}`, caller: `5550${i}` }), i), memory);
+    const missed = (ref: string) => {
+      const r = huaweiAicc.normalize(capture(nested('AgentEvent_No_Answer', ref), 100), memory);
+      return 'events' in r ? r.events[0]!.party : 'rejected';
+    };
+    expect(missed('c0')).toBeUndefined();
+    expect(missed('c64')).toEqual({ number: '555064' });
+    // Ended calls are forgotten at once.
+    expect(missed('c64')).toBeUndefined();
   });
 
   it('dials with callout as an object, not a string', () => {
@@ -271,5 +299,89 @@ describe('Huawei AICC: the caller named by a later event of the same ring', () =
     const named = run.lines[1]!.events[0]!;
     expect(named).toMatchObject({ kind: 'interaction.offered', ref: '1700000000-5571', party: { number: '6505550142' } });
     expect(run.lines[1]!.effects.filter((e) => e.type === 'suppress')).toEqual([]);
+  });
+});
+
+describe('Huawei AICC: events published without the event envelope (cec_07_1396, cec_07_1405, cec_07_1373)', () => {
+  it('the flat published examples are read like enveloped ones', () => {
+    const run = replayCase('huawei-aicc-unwrapped');
+    expect(run.lines.map((l) => l.accepted)).toEqual([true, true, true]);
+    expect(view(run.lines[0]!.events[0]!)).toEqual({ kind: 'vendor.info' });
+    const message = run.lines[1]!.events[0]!;
+    expect(message).toMatchObject({ kind: 'message.inbound', vendorEvent: 'AgentEvent_MessageData', ref: '1552038964-16797222', media: 'chat', party: { number: '88880022' }, text: 'testmessage' });
+    expect(run.lines[2]!.events[0]).toMatchObject({ kind: 'interaction.offered', ref: '1669951418-12166', queue: 'defaultVideoSkill', party: { number: '88880165' } });
+    expect(run.toasts).toEqual(['show 88880022 · Huawei AICC', 'show 88880165 — defaultVideoSkill']);
+  });
+});
+
+describe('Huawei AICC: the queue named by AgentEvent_Incoming_CallInfo after AgentEvent_Ringing', () => {
+  it('the caller\'s toast gains the queue, silently, and closes when answered', () => {
+    const run = replayCase('huawei-aicc-queue-named-later');
+    expect(run.toasts).toEqual(['show 88880165', 'update 88880165 — defaultVideoSkill', 'close 1669951418-12166']);
+    expect(run.lines[1]!.effects.filter((e) => e.type === 'suppress')).toEqual([]);
+    expect(run.lines[1]!.effects.find((e) => e.type === 'notify')).toMatchObject({ update: true, ref: '1669951418-12166' });
+    expect(run.lines[3]!.events[0]).toMatchObject({ kind: 'interaction.ended', ref: '1669951418-12166' });
+  });
+});
+
+describe('Huawei AICC: the queue named by AgentEvent_Incoming_CallInfo before AgentEvent_Ringing', () => {
+  it('the Ringing that follows keeps the queue: the toast is not replaced by one that says less', () => {
+    const run = replayCase('huawei-aicc-queue-named-first');
+    expect(run.toasts).toEqual(['show 88880165 — defaultVideoSkill']);
+    expect(run.lines[1]!.events[0]).toMatchObject({ kind: 'interaction.offered', ref: '1669951418-12166', queue: 'defaultVideoSkill', party: { number: '88880165' } });
+    expect(run.lines[1]!.effects).toContainEqual(expect.objectContaining({ type: 'suppress', reason: 'duplicate' }));
+  });
+});
+
+describe('Huawei AICC: a ring nobody answers (AgentEvent_No_Answer carries only the callid)', () => {
+  it('the missed-call toast is a call and names the caller and queue the ring had', () => {
+    const run = replayCase('huawei-aicc-no-answer');
+    expect(run.toasts).toEqual(['show Unknown caller', 'close (unnamed)', 'update 49997', 'update 49997 — Billing', 'close 1456404043-37', 'show Missed call']);
+    const missed = run.lines[3]!.events[0]!;
+    expect(missed).toMatchObject({ kind: 'interaction.missed', ref: '1456404043-37', media: 'voice', party: { number: '49997' }, queue: 'Billing' });
+    expect(run.lines[3]!.effects.find((e) => e.type === 'notify')).toMatchObject({ title: 'Missed call', body: '49997 — Billing · Huawei AICC' });
+  });
+});
+
+describe('Huawei AICC: phone-linkage hold (cec_07_1427)', () => {
+  it('AgentEvent_linkagePhoneHold {callId} holds the call; Talking again is the retrieve', () => {
+    const run = replayCase('huawei-aicc-phone-linkage-hold');
+    expect(run.events.map((e) => [e.kind, e.ref, e.on])).toEqual([
+      ['interaction.connected', '1474269843-24', undefined],
+      ['interaction.hold', '1474269843-24', true],
+      ['interaction.connected', '1474269843-24', undefined],
+      ['interaction.ended', '1474269843-24', undefined],
+    ]);
+    expect(run.events[1]!.party).toEqual({ number: '70001' });
+    expect(run.toasts).toEqual([]);
+  });
+});
+
+describe('Huawei AICC: an outbound call (devg-ccgw-cec cec_05_4029)', () => {
+  it('the agent\'s own phone ringing is closed once the customer rings; the connected call names the called customer', () => {
+    const run = replayCase('huawei-aicc-outbound');
+    expect(run.toasts).toEqual(['show Unknown caller', 'close (unnamed)']);
+    expect(run.lines[2]!.events[0]).toMatchObject({ kind: 'vendor.info', ref: '1456401416-3', party: { number: '70092' } });
+    expect(run.lines[3]!.events[0]).toMatchObject({ kind: 'interaction.connected', ref: '1456401416-3', party: { number: '70092' }, media: 'voice' });
+    expect(run.lines[4]!.events[0]).toMatchObject({ kind: 'interaction.ended', ref: '1456401416-3', party: { number: '70092' } });
+  });
+});
+
+describe('Huawei AICC: failed calls (cec_07_1359, cec_07_1361)', () => {
+  it('Call_Out_Fail and Inside_Call_Fail are failed calls with their callid; the dialled number is remembered', () => {
+    const run = replayCase('huawei-aicc-call-fails');
+    expect(run.lines[1]!.events[0]).toMatchObject({ kind: 'interaction.failed', vendorEvent: 'AgentEvent_Call_Out_Fail', ref: '1456403661-19', party: { number: '88889007' } });
+    expect(run.lines[2]!.events[0]).toMatchObject({ kind: 'interaction.failed', vendorEvent: 'AgentEvent_Inside_Call_Fail', ref: '1456403699-21' });
+    expect(run.lines[2]!.events[0]!.party).toBeUndefined();
+    expect(run.toasts).toEqual([]);
+  });
+});
+
+describe('Huawei AICC: automatic answering (devg-ccgw-cec cec_05_4031)', () => {
+  it('AgentEvent_Auto_Answer connects the call and closes the phone\'s unnamed ring', () => {
+    const run = replayCase('huawei-aicc-auto-answer');
+    expect(run.toasts).toEqual(['show Unknown caller', 'close (unnamed)']);
+    expect(run.lines[1]!.events[0]).toMatchObject({ kind: 'interaction.connected', vendorEvent: 'AgentEvent_Auto_Answer', ref: '1456404171-43', party: { number: '70093' } });
+    expect(run.lines[1]!.effects.filter((e) => e.type === 'notify')).toEqual([]);
   });
 });
