@@ -10,6 +10,7 @@ import type { AppProcess } from './harness/app-process';
 import { writeSettings } from './harness/settings-file';
 import { startVendorSite, type VendorSite } from './harness/vendor-site';
 import { replayed } from '../support/vendor-traffic';
+import { screenshot } from './harness/views';
 
 let site: VendorSite;
 test.beforeAll(async () => {
@@ -47,4 +48,34 @@ test('a ring the widget never ends stops ringing after the ring timeout: the toa
   expect(Date.now() - shown, 'not before the ring timeout').toBeGreaterThan(8_000);
   await expect.poll(() => trayTooltip(app)).not.toContain('Ringing');
   expect(app.diag().map((l) => l.message)).toContain('ring toast closed: no vendor event ended the ring in time');
+});
+
+test('Huawei AICC: a bar that listens late still gets the subscription; its unnamed ring is replaced by the caller\'s toast without a second alert', async ({ launch }) => {
+  const userData = test.info().outputPath('user-data');
+  writeSettings(userData, {
+    profiles: [{ id: 'aicc', name: 'Hotline', vendor: 'huawei-aicc', url: `${site.origin.softphone}/aicc`, allowedOrigins: [site.origin.softphone], mode: 'framed' }],
+  });
+  const app = await launch({ userData, platform: 'win32', env: { ELECTRON_MODEL_CHROMIUM_ARGS: JSON.stringify(site.chromiumArgs) } });
+  const host = await app.page('app://host/profile/aicc');
+  const bar = await app.frame(host, `${site.origin.softphone}/aicc`);
+  const isSubscribed = (eventType: string) => bar.evaluate((t) => (globalThis as unknown as { isSubscribed(t: string): boolean }).isSubscribed(t), eventType);
+  const barEvent = (eventType: string, content: unknown) =>
+    bar.evaluate(([t, c]) => (globalThis as unknown as { barEvent(t: string, c: unknown): boolean }).barEvent(t as string, c), [eventType, content] as const);
+  // The first eventpost is lost (the bar is not listening yet); a re-sent one reaches it.
+  await expect.poll(() => isSubscribed('AgentEvent_Ringing'), { timeout: 10_000 }).toBe(true);
+  expect(await isSubscribed('AgentEvent_MessageData')).toBe(true);
+
+  expect(await barEvent('AgentOther_PhoneAlerting', null)).toBe(true);
+  await expect.poll(async () => (await app.state()).toasts.filter((t) => t.open).map((t) => t.title)).toEqual(['Unknown caller']);
+  // Huawei API reference cec_07_0513: AgentEvent_Ringing names the caller 150 ms later.
+  expect(await barEvent('AgentEvent_Ringing', { caller: '6505550142', called: '8001', callid: '1700000000-5571', type: 'main', feature: '0', mediaAbility: '1' })).toBe(true);
+  await expect.poll(async () => (await app.state()).toasts.filter((t) => t.open).map((t) => t.title)).toEqual(['6505550142']);
+  const toasts = (await app.state()).toasts;
+  expect(toasts.map((t) => [t.title, t.silent]), 'one toast for the unnamed ring, then the caller\'s replacing it silently').toEqual([
+    ['Unknown caller', false],
+    ['6505550142', true],
+  ]);
+  await expect.poll(() => app.diag().some((l) => l.message.startsWith('handshake answered'))).toBe(true);
+  expect(app.diag().filter((l) => l.message.startsWith('handshake sent')).length, 'sent more than once: the first was lost').toBeGreaterThan(1);
+  await screenshot(app, test.info().outputPath('aicc-caller-named.png'));
 });

@@ -8,6 +8,9 @@
  *   https://softphone.vendor.test/widget  a widget page that posts what a test hands it to
  *                                    window.parent (itself when top-level, as RingCentral's
  *                                    Embeddable does) and lists every message it receives
+ *   https://softphone.vendor.test/aicc  a Huawei AICC connection bar (the ccbarclient frame): it
+ *                                    listens only 1.2 s after load (its script arrives late) and
+ *                                    forwards only the events the host subscribed to by eventpost
  *   https://softphone.vendor.test/crm  a vendor page with a tel:, a mailto: link and a third-party
  *                                    widget frame (https://widget.thirdparty.test/chat) that calls
  *                                    window.open('tel:…') on load and from its button
@@ -57,6 +60,28 @@ window.addEventListener('message', (event) => {
 });
 </script></body></html>`;
 
+// The bar's envelope and subscription as Huawei documents them (API reference cec_07_0513: the
+// frame {message, retcode, event:{eventType, eventGenTime, workNo, content}}; the eventpost JSON
+// string of the connection bar guide cec_05_1311/1317, whose 2024 sample subscribes late).
+const AICC_BAR = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Connection bar</title></head>
+<body><p>Huawei AICC connection bar</p>
+<script>
+const subscribed = new Set();
+setTimeout(() => window.addEventListener('message', (event) => {
+  if (typeof event.data !== 'string') return;
+  try {
+    const msg = JSON.parse(event.data);
+    if (msg && msg.name === 'eventpost' && Array.isArray(msg.param)) msg.param.forEach((t) => subscribed.add(t));
+  } catch {}
+}), 1200);
+window.isSubscribed = (eventType) => subscribed.has(eventType);
+window.barEvent = (eventType, content) => {
+  if (!subscribed.has(eventType)) return false;
+  window.parent.postMessage(JSON.stringify({ message: '', retcode: '0', event: { eventType, eventGenTime: Date.now(), workNo: '49999', content } }), '*');
+  return true;
+};
+</script></body></html>`;
+
 const CRM = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vendor CRM</title></head>
 <body><h1>Customer record</h1>
 <p><a id="call" href="tel:+19005550100">Call the customer</a> · <a id="mail" href="mailto:customer@example.com">Write to the customer</a></p>
@@ -96,6 +121,7 @@ export async function startVendorSite(): Promise<VendorSite> {
     if (host === 'softphone.vendor.test' && path === '/') return page(SOFTPHONE);
     if (host === 'softphone.vendor.test' && path === '/crm') return page(CRM);
     if (host === 'softphone.vendor.test' && path === '/widget') return page(WIDGET_PAGE);
+    if (host === 'softphone.vendor.test' && path === '/aicc') return page(AICC_BAR);
     if (host === 'widget.thirdparty.test' && path === '/chat') return page(WIDGET);
     if (host === 'login.vendor.test' && path.startsWith('/authorize')) return page(LOGIN);
     if (host === 'elsewhere.test') return page('<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1>');
