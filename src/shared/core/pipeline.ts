@@ -207,9 +207,13 @@ function describeError(err: unknown): string {
   }
 }
 
-/** The dedupe identity: same vendor event about the same ref saying the same thing. */
+/**
+ * The dedupe identity: same vendor event about the same ref saying the same thing. The kind is
+ * part of it: one vendor event name can carry several steps of a task (ExpertFlow's CRM
+ * AGENT_TASK_STATE is the offer, then the accept, seconds apart).
+ */
 function fingerprint(e: ShellEvent): string {
-  return `${e.profile}\u0000${e.vendorEvent}\u0000${e.ref}\u0000${e.on}\u0000${e.state}\u0000${e.loggedIn}\u0000${e.text ?? ''}`;
+  return `${e.profile}\u0000${e.kind}\u0000${e.vendorEvent}\u0000${e.ref}\u0000${e.on}\u0000${e.state}\u0000${e.loggedIn}\u0000${e.text ?? ''}`;
 }
 
 /**
