@@ -66,7 +66,7 @@ const EVENTS = {
   topicSubscription: { direction: 'out', kind: 'interaction.connected', source: `${SOCKET_EVENTS}/topicSubscription.md` },
   revokeTask: { direction: 'in', kind: 'interaction.missed', source: `${SOCKET_EVENTS}/revokeTask.md` },
   onCimEvent: { direction: 'in', kind: 'message.inbound', source: `${DESK} onCimEvent handler` },
-  publishCimEvent: { direction: 'out', kind: 'message.outbound', source: 'seed 004' },
+  publishCimEvent: { direction: 'out', kind: 'message.outbound', source: 'expertflow/agent-desk-ui@f04b6b9d 7.99944668afee0d6b6cb4.js emitCimEvent' },
   changeAgentState: { direction: 'out', kind: 'vendor.info', source: `${DESK} changeState` },
 } as const satisfies Record<string, { direction: Direction; kind: Kind; source: string }>;
 type EventName = keyof typeof EVENTS;

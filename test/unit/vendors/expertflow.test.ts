@@ -178,7 +178,7 @@ describe('ExpertFlow adapter: documented events', () => {
       { vendorEvent: 'topicSubscription', kind: 'interaction.connected', source: `${DOCS}/topicSubscription.md` },
       { vendorEvent: 'revokeTask', kind: 'interaction.missed', source: `${DOCS}/revokeTask.md` },
       { vendorEvent: 'onCimEvent', kind: 'message.inbound', source: `${DESK} onCimEvent handler` },
-      { vendorEvent: 'publishCimEvent', kind: 'message.outbound', source: 'seed 004' },
+      { vendorEvent: 'publishCimEvent', kind: 'message.outbound', source: 'expertflow/agent-desk-ui@f04b6b9d 7.99944668afee0d6b6cb4.js emitCimEvent' },
       { vendorEvent: 'changeAgentState', kind: 'vendor.info', source: `${DESK} changeState` },
       { vendorEvent: 'AGENT_STATE_CHANGE', kind: 'agent.state', source: crm },
       { vendorEvent: 'AGENT_LOGIN', kind: 'agent.session', source: crm },
