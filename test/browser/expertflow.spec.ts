@@ -11,12 +11,18 @@ import { commandContext } from '../support/command-context';
 const customer = { firstName: 'Amira', lastName: 'Khan' };
 const channelSession = { channel: { channelType: { name: 'WEB' } }, customer, channelData: { channelCustomerIdentifier: 'amira@example.com' } };
 
+/** Wrapped as the Agent Manager sends it (expertflow-cx-documentation@495316a4 Socket_Events agentPresence.md, Example Event). */
 const presence = (agentId: string, name: string) => ({
-  agent: { id: agentId, participantType: 'CCUser', keycloakUser: { id: agentId } },
-  state: { name, reasonCode: null },
-  stateChangeTime: new Date().toISOString(),
-  agentMrdStates: [],
   action: 'AGENT_STATE_CHANGED',
+  agentStateChanged: true,
+  mrdStateChanges: [],
+  agentPresence: {
+    agent: { id: agentId, participantType: 'CCUser', keycloakUser: { id: agentId } },
+    state: { name, reasonCode: null },
+    stateChangeTime: Date.now(),
+    agentMrdStates: [],
+    agentLoginTime: Date.now(),
+  },
 });
 
 test('Agent Desk traffic becomes shell events, and setState reaches the Agent Manager as changeAgentState', async ({ shell }) => {
@@ -36,7 +42,7 @@ test('Agent Desk traffic becomes shell events, and setState reaches the Agent Ma
   expect(state).toMatchObject({ vendorEvent: 'agentPresence', state: 'available' });
   expect(view.pipeline.session(view.profile.id)).toMatchObject({ agentId, namespace: '/' });
 
-  agentManager.emit('taskRequest', { taskId: 'task-77', taskState: { name: 'ACTIVE' }, conversationId: 'conv-9', channelSession, taskDirection: 'INBOUND', queue: { id: 'q1', name: 'Support' } });
+  agentManager.emit('taskRequest', { taskId: 'task-77', taskState: { name: 'RESERVED' }, conversationId: 'conv-9', channelSession, taskDirection: 'INBOUND', queue: { id: 'q1', name: 'Support' } });
   const offered = await view.waitForEvent((e) => e.kind === 'interaction.offered', 'taskRequest');
   expect(offered).toMatchObject({ ref: 'task-77', media: 'chat', queue: 'Support', party: { name: 'Amira Khan', number: 'amira@example.com' } });
 
@@ -90,7 +96,7 @@ test('before (or without) the WebSocket upgrade, long-polling traffic is tapped 
   const view = await shell.open({ vendor: 'expertflow', url: servers.sim('expertflow.html', { agent: agentId, transports: 'polling' }), allowedOrigins: [servers.origins.vendor] });
   const agentManager = await servers.expertflow.agent(agentId);
   agentManager.emit('agentPresence', presence(agentId, 'READY'));
-  agentManager.emit('taskRequest', { taskId: 'task-88', taskState: { name: 'ACTIVE' }, conversationId: 'conv-10', channelSession, taskDirection: 'INBOUND', queue: { id: 'q1', name: 'Sales' } });
+  agentManager.emit('taskRequest', { taskId: 'task-88', taskState: { name: 'RESERVED' }, conversationId: 'conv-10', channelSession, taskDirection: 'INBOUND', queue: { id: 'q1', name: 'Sales' } });
   expect(await view.waitForEvent((e) => e.kind === 'agent.state', 'agentPresence over polling')).toMatchObject({ state: 'available' });
   expect(await view.waitForEvent((e) => e.kind === 'interaction.offered', 'taskRequest over polling')).toMatchObject({ ref: 'task-88', queue: 'Sales' });
   expect(view.pipeline.session(view.profile.id)).toMatchObject({ agentId });
@@ -99,5 +105,24 @@ test('before (or without) the WebSocket upgrade, long-polling traffic is tapped 
   expect(await view.waitForEvent((e) => e.kind === 'message.outbound', 'publishCimEvent over polling')).toMatchObject({ ref: outId, text: 'Polling reply' });
   // Both directions really went over XHR: the connect packet came in a polling payload.
   expect(view.captures().some((c) => c.direction === 'in' && String(c.data).startsWith('0{'))).toBe(true);
+  expect(view.rejections()).toEqual([]);
+});
+
+test('the desk’s CRM postMessage events are a second channel: posted to window.parent, captured and read', async ({ shell }) => {
+  const { servers } = shell;
+  const agentId = 'ef-agent-4';
+  const view = await shell.open({ vendor: 'expertflow', url: servers.sim('expertflow.html', { agent: agentId }), allowedOrigins: [servers.origins.vendor] });
+  // expertflow/agent-desk-ui@f04b6b9d main.3f924a1f254f066c7376.js crmEventsService.sendEventMessage:
+  // window.parent.postMessage({eventName, agentData}, '*'); AGENT_STATE_CHANGE's agentData is
+  // {id, firstName, agentData: <the agentPresence event>}. In direct mode the desk is the top
+  // frame, so window.parent is the window itself.
+  await view.page.evaluate((id) => {
+    const event = { action: 'AGENT_STATE_CHANGED', agentStateChanged: true, mrdStateChanges: [], agentPresence: { agent: { id, participantType: 'CCUser', keycloakUser: { id } }, state: { name: 'NOT_READY', reasonCode: null }, agentMrdStates: [{ mrd: { id: 'm1', name: 'CHAT' }, state: 'NOT_READY' }] } };
+    (globalThis as unknown as { parent: { postMessage(data: unknown, target: string): void } }).parent.postMessage({ eventName: 'AGENT_STATE_CHANGE', agentData: { id, firstName: 'Ann', agentData: event } }, '*');
+  }, agentId);
+  const state = await view.waitForEvent((e) => e.vendorEvent === 'AGENT_STATE_CHANGE', 'the CRM AGENT_STATE_CHANGE');
+  expect(state).toMatchObject({ kind: 'agent.state', state: 'away', text: 'MRDs: CHAT NOT_READY' });
+  expect(view.pipeline.session(view.profile.id)).toMatchObject({ agentId });
+  expect(view.captures().filter((c) => c.transport === 'postMessage')).toHaveLength(1);
   expect(view.rejections()).toEqual([]);
 });

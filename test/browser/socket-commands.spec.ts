@@ -10,7 +10,13 @@ import { expect, test } from './harness/fixtures';
 import { commandContext } from '../support/command-context';
 
 type SimGlobals = { openWidgetSocket(): Promise<boolean>; closeDesk(): boolean };
-const presence = (agentId: string) => ({ agent: { id: agentId, keycloakUser: { id: agentId } }, state: { name: 'READY', reasonCode: null }, action: 'AGENT_STATE_CHANGED' });
+/** Wrapped as the Agent Manager sends it (expertflow-cx-documentation@495316a4 Socket_Events agentPresence.md). */
+const presence = (agentId: string) => ({
+  action: 'AGENT_STATE_CHANGED',
+  agentStateChanged: true,
+  mrdStateChanges: [],
+  agentPresence: { agent: { id: agentId, keycloakUser: { id: agentId } }, state: { name: 'READY', reasonCode: null }, agentMrdStates: [] },
+});
 
 test('with a second Socket.IO connection in the page, setState reaches the agent desk’s connection, not the newest', async ({ shell }) => {
   const { servers } = shell;

@@ -33,3 +33,14 @@ export function demoSoftphone(deliver: (sent: Sent) => void) {
   const phone = createSoftphone({ post: (data) => deliver({ origin: APP_ORIGINS.demo, data }), schedule: (fn) => later.push(fn), onChange: () => undefined });
   return { phone, runScheduled: () => later.splice(0).forEach((fn) => fn()) };
 }
+
+/** The vendor messages of test/fixtures/replay/cases/<name>.jsonl, in order (each line names its source). */
+export function caseMessages(name: string): Sent[] {
+  return readFileSync(new URL(`../fixtures/replay/cases/${name}.jsonl`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((text) => {
+      const line = ReplayLineSchema.parse(JSON.parse(text));
+      return { origin: line.origin, data: line.data, ...(line.transport ? { transport: line.transport } : {}), ...(line.direction ? { direction: line.direction } : {}) };
+    });
+}

@@ -216,7 +216,8 @@ function describeError(err: unknown): string {
 /**
  * The dedupe identity: same vendor event about the same ref saying the same thing. The kind is
  * part of what it says: RingCentral's rc-active-call-notify reports Ringing, then CallConnected,
- * for one call under one event name.
+ * for one call under one event name, and ExpertFlow's CRM AGENT_TASK_STATE the offer,
+ * then the accept, seconds apart.
  */
 function fingerprint(e: ShellEvent): string {
   return `${e.profile}\u0000${e.kind}\u0000${e.vendorEvent}\u0000${e.ref}\u0000${e.on}\u0000${e.state}\u0000${e.loggedIn}\u0000${e.text ?? ''}`;

@@ -3,7 +3,8 @@
  * the capture bridge keys its rate fairness on it, and gives rings their own budget. It reads the
  * same field the vendor's adapter reads (RC `type`, Engage `name`, uContact `event`/`action`,
  * Huawei `eventType` inside its JSON string or object envelope, ExpertFlow the Socket.IO event
- * name), so a flood cannot dress one event up as many kinds, and a ring cannot hide among them.
+ * name or its CRM postMessage's `eventName`), so a flood cannot dress one event up as many kinds,
+ * and a ring cannot hide among them.
  */
 import type { VendorId } from '../contract/shell-event';
 import { ADAPTERS } from './registry';
@@ -48,6 +49,8 @@ function rawName(vendor: VendorId, data: unknown): string | undefined {
     case 'huawei-aicc':
       return huaweiName(data);
     case 'expertflow': {
+      // The desk's CRM postMessages (expertflow-crm.ts) name themselves; the rest are frames.
+      if (isRecord(data)) return ownString(data, 'eventName') ?? ownString(data, 'event');
       const frame = decodeSocketIoFrame(data);
       if ('error' in frame) return undefined;
       return frame.kind === 'event' ? frame.name : `(${frame.what})`;
@@ -66,8 +69,9 @@ const offers = new Map<VendorId, ReadonlySet<string>>();
 
 /** True for the names the vendor's mapping table turns into interaction.offered (a ring). */
 export function isOfferName(vendor: VendorId, name: string, direction?: 'in' | 'out'): boolean {
-  // ExpertFlow's taskRequest is an offer only from the server (expertflow.ts).
-  if (vendor === 'expertflow' && direction !== 'in') return false;
+  // ExpertFlow's taskRequest is an offer only from the server (expertflow.ts); the CRM
+  // postMessages have no direction and AGENT_TASK_STATE may be an offer.
+  if (vendor === 'expertflow' && direction === 'out') return false;
   let names = offers.get(vendor);
   if (!names) {
     names = new Set(ADAPTERS[vendor].mapping.filter((r) => r.kind === 'interaction.offered').map((r) => r.vendorEvent));

@@ -1,136 +1,110 @@
 /**
- * ExpertFlow CX Agent Desk (vendors.md §5, seed 004). Agent Desk has no postMessage API; it talks
- * to the Agent Manager over Socket.IO. The shell taps the desk's own WebSocket inside its view
- * (hence defaultMode 'direct') and hands each Engine.IO text frame over as capture.data, with
- * direction 'in' (Agent Manager → desk) or 'out' (desk → Agent Manager). Engine.IO/Socket.IO
+ * ExpertFlow CX Agent Desk. The desk talks to its Agent Manager over Socket.IO: the shell taps the
+ * desk's own Engine.IO traffic inside its view (hence defaultMode 'direct'; WebSocket frames and
+ * the long-polling XHRs it starts on) and hands each Engine.IO text frame over as capture.data,
+ * with direction 'in' (Agent Manager → desk) or 'out' (desk → Agent Manager). Engine.IO/Socket.IO
  * transport frames (open, ping, connect, ack…) carry no vendor event and yield zero events.
+ * With CRM events enabled the desk also posts `{eventName, agentData}` to its parent window:
+ * those arrive as postMessage captures and are read by expertflow-crm.ts.
  *
- * Mapping table (vendors.md §5.2; seed 004 for publishCimEvent):
- *   in  agentPresence     agent.state      (state.name READY → available, NOT_READY → away,
- *                                           LOGOUT → offline, else no state); session agentId = agent.id
- *   in  taskRequest       interaction.offered  (ref taskId, party = customer name / channelCustomerIdentifier,
- *                                           queue = queue.name, media from the channel type)
- *   in  onCimEvent        message.inbound  when the sender is the CUSTOMER and it is not a NOTIFICATION
- *                                           (ref cimEvent.id, text body.markdownText, party = sender);
+ * Sources: expertflow/agent-desk-ui@f04b6b9d (built bundle, 2024-09-06) and
+ * expertflow/expertflow-cx-documentation@495316a4 (Socket_Events pages).
+ *
+ * Mapping table:
+ *   in  agentPresence     agent.state  {action, agentStateChanged, mrdStateChanges, agentPresence:
+ *                                      {agent, state{name, reasonCode}, agentMrdStates[]}} (the bare
+ *                                      inner object is read too): READY → available, NOT_READY →
+ *                                      away, LOGOUT → offline, else no state; text lists the MRD
+ *                                      states; session agentId = agent.id (= agent.keycloakUser.id)
+ *   in  taskRequest       interaction.offered  (ref taskId, party = customer name /
+ *                                      channelCustomerIdentifier, queue = queue.name, media from the
+ *                                      channel type) unless taskState.name is STARTED: then
+ *                                      interaction.connected (the desk subscribes by itself)
+ *   out topicSubscription interaction.connected  (ref = the conversation's offered taskId, else
+ *                                      taskId) when topicParticipant.state is SUBSCRIBED and the
+ *                                      task is not already connected; else vendor.info
+ *   in  revokeTask        interaction.missed  {conversationId}: the offer was not accepted in time
+ *                                      (ref = the conversation's offered taskId); vendor.info when
+ *                                      no offer of that conversation is known
+ *   in  onCimEvent        message.inbound  when a CUSTOMER or CONNECTOR (WhatsApp and other
+ *                                      connectors) sender's CUSTOMER_MESSAGE is not a notification
+ *                                      (ref cimEvent.id, text body.markdownText, party = sender);
+ *                                      cimEvent is a JSON string (2024 desk) or an object (2026 docs)
  *                         vendor.info      for every other CIM event (agent/bot messages, typing,
- *                                           session notices): one event either way, the payload decides
- *   out publishCimEvent   message.outbound (ref cimEvent.id, text body.markdownText); session agentId
- *   out changeAgentState  vendor.info      (the desk asked; agentPresence confirms)
+ *                                      session notices): one event either way, the payload decides
+ *   out publishCimEvent   message.outbound for cimEvent.type MESSAGE (ref cimEvent.id, text
+ *                                      body.markdownText); vendor.info for TYPING_INDICATOR,
+ *                                      MESSAGE_DELIVERY_NOTIFICATION (read receipts) and other
+ *                                      NOTIFICATION events; session agentId
+ *   out changeAgentState  vendor.info  (the desk asked; agentPresence confirms)
+ *   postMessage CRM events: see expertflow-crm.ts (AGENT_STATE_CHANGE → agent.state, AGENT_LOGIN /
+ *                                      LOGOUT → agent.session, AGENT_TASK_STATE → as taskRequest or
+ *                                      interaction.connected, others vendor.info)
  *   other event names, or a known name in the wrong direction   vendor.other
  *
  * raw is the event's payload (its first argument) for documented events, and the whole argument
  * list for vendor.other, whose arity we do not know.
  */
-import type { z } from 'zod';
 import type { RawCapture } from '../contract/raw-capture';
-import { FIELD_LIMITS, type AgentState, type Kind, type Media } from '../contract/shell-event';
-import { unsupported, type MappingRow, type NormalizeResult, type VendorAdapter, type VendorSession } from './adapter';
-import { describeValue, eventName, idField, looseRecord, lookup, stamp, text, type EventDraft } from './fields';
-import { decodeSocketIoFrame, encodeSocketIoEvent } from './socket-io-frames';
+import type { Kind } from '../contract/shell-event';
+import type { MappingRow, NormalizeResult, VendorAdapter, VendorSession } from './adapter';
+import { describeValue, eventName, idField, looseRecord, lookup, stamp, type EventDraft } from './fields';
+import type { AdapterMemory } from './memory';
+import { decodeSocketIoFrame } from './socket-io-frames';
+import { cimDraft, isAgentMessage, isCustomerMessage, isRecord, MRDS, presenceDraft, readCim, readPresence } from './expertflow-payloads';
+import { acceptedDraft, revokedDraft, taskRequestDraft } from './expertflow-tasks';
+import { CRM_EVENTS, normalizeCrm } from './expertflow-crm';
+import { expertflowSetState } from './expertflow-commands';
 
 type Direction = 'in' | 'out';
 
+const SOCKET_EVENTS = 'expertflow/expertflow-cx-documentation@495316a4 Socket_Events';
+const DESK = 'expertflow/agent-desk-ui@f04b6b9d main.3f924a1f254f066c7376.js';
 const EVENTS = {
-  agentPresence: { direction: 'in', kind: 'agent.state', source: 'vendors.md §5.2' },
-  taskRequest: { direction: 'in', kind: 'interaction.offered', source: 'vendors.md §5.2' },
-  onCimEvent: { direction: 'in', kind: 'message.inbound', source: 'vendors.md §5.2' },
-  publishCimEvent: { direction: 'out', kind: 'message.outbound', source: 'seed 004' },
-  changeAgentState: { direction: 'out', kind: 'vendor.info', source: 'vendors.md §5.2' },
+  agentPresence: { direction: 'in', kind: 'agent.state', source: `${SOCKET_EVENTS}/agentPresence.md` },
+  taskRequest: { direction: 'in', kind: 'interaction.offered', source: `${SOCKET_EVENTS}/taskRequest.md` },
+  topicSubscription: { direction: 'out', kind: 'interaction.connected', source: `${SOCKET_EVENTS}/topicSubscription.md` },
+  revokeTask: { direction: 'in', kind: 'interaction.missed', source: `${SOCKET_EVENTS}/revokeTask.md` },
+  onCimEvent: { direction: 'in', kind: 'message.inbound', source: `${DESK} onCimEvent handler` },
+  publishCimEvent: { direction: 'out', kind: 'message.outbound', source: 'expertflow/agent-desk-ui@f04b6b9d 7.99944668afee0d6b6cb4.js emitCimEvent' },
+  changeAgentState: { direction: 'out', kind: 'vendor.info', source: `${DESK} changeState` },
 } as const satisfies Record<string, { direction: Direction; kind: Kind; source: string }>;
 type EventName = keyof typeof EVENTS;
 
-export const EXPERTFLOW_MAPPING: readonly MappingRow[] = Object.entries(EVENTS).map(([vendorEvent, e]) => ({
-  vendorEvent,
-  kind: e.kind,
-  source: e.source,
-}));
-
-const PRESENCE_STATES: Readonly<Record<string, AgentState>> = { READY: 'available', NOT_READY: 'away', LOGOUT: 'offline' };
-
-/** Channel type names as ExpertFlow lists them; a channel we do not know is still a task. */
-const CHANNEL_MEDIA: Readonly<Record<string, Media>> = {
-  WEB: 'chat',
-  WHATSAPP: 'chat',
-  VIBER: 'chat',
-  TELEGRAM: 'chat',
-  LINE: 'chat',
-  VOICE: 'voice',
-  CX_VOICE: 'voice',
-  EMAIL: 'email',
-  SMS: 'sms',
-  FACEBOOK: 'social',
-  INSTAGRAM: 'social',
-  TWITTER: 'social',
+const CRM_KINDS: Readonly<Record<(typeof CRM_EVENTS)[number], Kind>> = {
+  AGENT_STATE_CHANGE: 'agent.state',
+  AGENT_LOGIN: 'agent.session',
+  LOGOUT: 'agent.session',
+  AGENT_TASK_STATE: 'interaction.offered',
+  TASK_STATE_CHANGED: 'vendor.info',
+  END_CONVERSATION: 'vendor.info',
+  CHAT_SWITCHING: 'vendor.info',
 };
 
-const Name = looseRecord({ firstName: text(FIELD_LIMITS.name), lastName: text(FIELD_LIMITS.name) });
-const ChannelSession = looseRecord({
-  channel: looseRecord({ channelType: looseRecord({ name: text(32) }) }),
-  customer: Name,
-  channelData: looseRecord({ channelCustomerIdentifier: text(64) }),
-});
-type ChannelSession = z.infer<typeof ChannelSession>;
+export const EXPERTFLOW_MAPPING: readonly MappingRow[] = [
+  ...Object.entries(EVENTS).map(([vendorEvent, e]) => ({ vendorEvent, kind: e.kind, source: e.source })),
+  ...CRM_EVENTS.map((vendorEvent) => ({ vendorEvent, kind: CRM_KINDS[vendorEvent], source: `${DESK} crmEventsService.postCRMEvent (postMessage)` })),
+];
 
-const Presence = looseRecord({
-  agent: looseRecord({ id: idField, keycloakUser: looseRecord({ id: idField }) }),
-  state: looseRecord({ name: text(32) }),
-});
-const Task = looseRecord({ taskId: idField, queue: looseRecord({ name: text(FIELD_LIMITS.queue) }), channelSession: ChannelSession });
-const CimEvent = looseRecord({
-  id: idField,
-  type: text(32),
-  data: looseRecord({
-    header: looseRecord({ sender: looseRecord({ type: text(32), participant: Name }), channelSession: ChannelSession }),
-    body: looseRecord({ markdownText: text() }),
-  }),
-});
 const AgentRef = looseRecord({ agentId: idField });
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const fullName = (n: z.infer<typeof Name>): string | undefined => [n.firstName, n.lastName].filter(Boolean).join(' ') || undefined;
-
-function channelMedia(cs: ChannelSession): Media | undefined {
-  const name = cs.channel.channelType.name;
-  return name === undefined ? undefined : (lookup(CHANNEL_MEDIA, name.toUpperCase()) ?? 'task');
-}
-
-function customerParty(cs: ChannelSession): { name?: string; number?: string } {
-  return { name: fullName(cs.customer), number: cs.channelData.channelCustomerIdentifier };
-}
-
-/** onCimEvent wraps the CIM event as {cimEvent}; some payloads are the CIM event itself. */
-const unwrapCim = (payload: Record<string, unknown>): unknown => (isRecord(payload.cimEvent) ? payload.cimEvent : payload);
-
-type Cim = z.infer<typeof CimEvent>;
-
-function cimDraft(kind: Kind, vendorEvent: EventName, cim: Cim, raw: unknown): EventDraft {
-  const { sender, channelSession } = cim.data.header;
-  const party = customerParty(channelSession);
-  // An inbound message names its sender; the channel session's customer is the fallback.
-  if (kind === 'message.inbound') party.name = fullName(sender.participant) ?? party.name;
-  return { kind, vendorEvent, ref: cim.id, media: channelMedia(channelSession), party, text: cim.data.body.markdownText, raw };
-}
-
-/** Customers also send notifications (typing); only their messages deserve a new-message alert. */
-const isCustomerMessage = (cim: Cim): boolean => cim.data.header.sender.type === 'CUSTOMER' && cim.type !== 'NOTIFICATION';
-
-function documentedEvent(name: EventName, payload: Record<string, unknown>, namespace: string): { draft: EventDraft; session?: VendorSession } {
+function documentedEvent(name: EventName, payload: Record<string, unknown>, namespace: string, memory: AdapterMemory): { draft: EventDraft; session?: VendorSession } | { reject: string } {
   switch (name) {
     case 'agentPresence': {
-      const p = Presence.parse(payload);
-      const agentId = p.agent.id ?? p.agent.keycloakUser.id;
-      const state = p.state.name === undefined ? undefined : lookup(PRESENCE_STATES, p.state.name);
-      return { draft: { kind: 'agent.state', vendorEvent: name, state, raw: payload }, session: agentId ? { agentId, namespace } : { namespace } };
+      const read = readPresence(payload);
+      if (read.mrds) memory.get(MRDS).list = read.mrds;
+      return { draft: presenceDraft(name, read, payload), session: read.agentId ? { agentId: read.agentId, namespace } : { namespace } };
     }
-    case 'taskRequest': {
-      const t = Task.parse(payload);
-      const cs = t.channelSession;
-      const media = channelMedia(cs) ?? 'task';
-      return { draft: { kind: 'interaction.offered', vendorEvent: name, ref: t.taskId, media, party: customerParty(cs), queue: t.queue.name, raw: payload } };
-    }
+    case 'taskRequest':
+      return { draft: taskRequestDraft(name, payload, memory) };
+    case 'topicSubscription':
+      return { draft: acceptedDraft(name, payload, memory) };
+    case 'revokeTask':
+      return { draft: revokedDraft(name, payload, memory) };
     case 'onCimEvent': {
-      const cim = CimEvent.parse(unwrapCim(payload));
+      // The desk reads payload.cimEvent; a payload that is the CIM event itself is read as one.
+      const cim = readCim(typeof payload.cimEvent === 'string' || isRecord(payload.cimEvent) ? payload.cimEvent : payload);
+      if ('error' in cim) return { reject: `not an ExpertFlow onCimEvent event: ${cim.error}` };
       return { draft: cimDraft(isCustomerMessage(cim) ? 'message.inbound' : 'vendor.info', name, cim, payload) };
     }
     case 'publishCimEvent':
@@ -138,13 +112,23 @@ function documentedEvent(name: EventName, payload: Record<string, unknown>, name
       const agentId = AgentRef.parse(payload).agentId;
       const session = agentId ? { agentId, namespace } : undefined;
       if (name === 'changeAgentState') return { draft: { kind: 'vendor.info', vendorEvent: name, raw: payload }, session };
-      return { draft: cimDraft('message.outbound', name, CimEvent.parse(payload.cimEvent), payload), session };
+      const cim = readCim(isRecord(payload.cimEvent) ? payload.cimEvent : {});
+      if ('error' in cim) return { reject: `not an ExpertFlow publishCimEvent event: ${cim.error}` };
+      return { draft: cimDraft(isAgentMessage(cim) ? 'message.outbound' : 'vendor.info', name, cim, payload), session };
     }
   }
 }
 
-function normalize(capture: RawCapture): NormalizeResult {
-  if (capture.transport !== 'socket.io') return { reject: `ExpertFlow events arrive as Socket.IO frames, not by ${capture.transport}` };
+function normalizePostMessage(capture: RawCapture, memory: AdapterMemory): NormalizeResult {
+  const r = normalizeCrm(capture.data, memory);
+  if ('reject' in r) return r;
+  const events = stamp(capture, [r.draft]);
+  return r.agentId ? { events, session: { agentId: r.agentId } } : { events };
+}
+
+function normalize(capture: RawCapture, memory: AdapterMemory): NormalizeResult {
+  if (capture.transport === 'postMessage') return normalizePostMessage(capture, memory);
+  if (capture.transport !== 'socket.io') return { reject: `ExpertFlow events arrive as Socket.IO frames or CRM postMessages, not by ${capture.transport}` };
   const direction = capture.direction;
   if (direction !== 'in' && direction !== 'out') return { reject: `ExpertFlow captures need direction "in" or "out"; got ${describeValue(direction)}` };
   const frame = decodeSocketIoFrame(capture.data);
@@ -159,16 +143,12 @@ function normalize(capture: RawCapture): NormalizeResult {
   const name = frame.name as EventName;
   const payload = frame.args[0];
   if (!isRecord(payload)) return { reject: `not an ExpertFlow ${name} event: expected an object payload; got ${describeValue(payload)}` };
-  const { draft, session } = documentedEvent(name, payload, frame.namespace);
+  const read = documentedEvent(name, payload, frame.namespace, memory);
+  if ('reject' in read) return read;
+  const { draft, session } = read;
   const events = stamp(capture, [draft]);
   return session ? { events, session } : { events };
 }
-
-const AGENT_STATE_NAMES: Partial<Record<AgentState, 'READY' | 'NOT_READY' | 'LOGOUT'>> = {
-  available: 'READY',
-  away: 'NOT_READY',
-  offline: 'LOGOUT',
-};
 
 export const expertflow: VendorAdapter = {
   id: 'expertflow',
@@ -178,26 +158,9 @@ export const expertflow: VendorAdapter = {
   transport: 'socket.io',
   // The WebSocket tap has to run in the Agent Desk's own frame; our host page cannot reach it.
   defaultMode: 'direct',
-  // No task-end event is tapped, so offered → ended can never be observed here; RONA is ExpertFlow's.
+  // revokeTask says when an offer was not taken; nothing is derived from silence.
   derivesMissed: false,
   mapping: EXPERTFLOW_MAPPING,
   normalize,
-  commands: {
-    setState: {
-      states: ['available', 'away', 'offline'],
-      build(state, ctx) {
-        const name = lookup(AGENT_STATE_NAMES, state);
-        if (!name) return unsupported(`ExpertFlow has no "${state}" agent state (it knows READY, NOT_READY and LOGOUT)`);
-        const agentId = ctx.session.agentId;
-        if (!agentId) return unsupported('ExpertFlow needs the agent id for changeAgentState, and no agentPresence has been seen yet');
-        // vendors.md §5.2: ExpertFlow may require a reasonCode ({id, name, type} from
-        // unified-admin/reasons) for NOT_READY and LOGOUT. We have no REST access to that list,
-        // so it is null here; READY must have null anyway.
-        const frame = encodeSocketIoEvent(ctx.session.namespace ?? '/', 'changeAgentState', [
-          { agentId, action: 'agentState', state: { name, reasonCode: null } },
-        ]);
-        return { messages: [{ transport: 'socket.io', frame }] };
-      },
-    },
-  },
+  commands: { setState: expertflowSetState },
 };

@@ -6,6 +6,7 @@ import { ShellEventSchema, type ShellEvent } from '../../../src/shared/contract/
 import type { NormalizeResult } from '../../../src/shared/vendors/adapter';
 import { EXPERTFLOW_MAPPING, expertflow } from '../../../src/shared/vendors/expertflow';
 import { decodeSocketIoFrame } from '../../../src/shared/vendors/socket-io-frames';
+import { CRM_EVENTS } from '../../../src/shared/vendors/expertflow-crm';
 import { commandContext } from '../../support/command-context';
 import { AdapterMemory } from '../../../src/shared/vendors/memory';
 
@@ -168,12 +169,24 @@ describe('ExpertFlow adapter: documented events', () => {
   });
 
   it('the mapping lists every documented event exactly once', () => {
+    const DOCS = 'expertflow/expertflow-cx-documentation@495316a4 Socket_Events';
+    const DESK = 'expertflow/agent-desk-ui@f04b6b9d main.3f924a1f254f066c7376.js';
+    const crm = `${DESK} crmEventsService.postCRMEvent (postMessage)`;
     expect(EXPERTFLOW_MAPPING).toEqual([
-      { vendorEvent: 'agentPresence', kind: 'agent.state', source: 'vendors.md §5.2' },
-      { vendorEvent: 'taskRequest', kind: 'interaction.offered', source: 'vendors.md §5.2' },
-      { vendorEvent: 'onCimEvent', kind: 'message.inbound', source: 'vendors.md §5.2' },
-      { vendorEvent: 'publishCimEvent', kind: 'message.outbound', source: 'seed 004' },
-      { vendorEvent: 'changeAgentState', kind: 'vendor.info', source: 'vendors.md §5.2' },
+      { vendorEvent: 'agentPresence', kind: 'agent.state', source: `${DOCS}/agentPresence.md` },
+      { vendorEvent: 'taskRequest', kind: 'interaction.offered', source: `${DOCS}/taskRequest.md` },
+      { vendorEvent: 'topicSubscription', kind: 'interaction.connected', source: `${DOCS}/topicSubscription.md` },
+      { vendorEvent: 'revokeTask', kind: 'interaction.missed', source: `${DOCS}/revokeTask.md` },
+      { vendorEvent: 'onCimEvent', kind: 'message.inbound', source: `${DESK} onCimEvent handler` },
+      { vendorEvent: 'publishCimEvent', kind: 'message.outbound', source: 'expertflow/agent-desk-ui@f04b6b9d 7.99944668afee0d6b6cb4.js emitCimEvent' },
+      { vendorEvent: 'changeAgentState', kind: 'vendor.info', source: `${DESK} changeState` },
+      { vendorEvent: 'AGENT_STATE_CHANGE', kind: 'agent.state', source: crm },
+      { vendorEvent: 'AGENT_LOGIN', kind: 'agent.session', source: crm },
+      { vendorEvent: 'LOGOUT', kind: 'agent.session', source: crm },
+      { vendorEvent: 'AGENT_TASK_STATE', kind: 'interaction.offered', source: crm },
+      { vendorEvent: 'TASK_STATE_CHANGED', kind: 'vendor.info', source: crm },
+      { vendorEvent: 'END_CONVERSATION', kind: 'vendor.info', source: crm },
+      { vendorEvent: 'CHAT_SWITCHING', kind: 'vendor.info', source: crm },
     ]);
   });
 });
@@ -207,8 +220,9 @@ describe('ExpertFlow adapter: transport frames, unknown and misdirected events',
 });
 
 describe('ExpertFlow adapter: hostile input never throws', () => {
-  it('rejects postMessage captures and captures without a direction', () => {
-    expect(rej(frame('agentPresence', PRESENCE), 'in', 'postMessage')).toBe('ExpertFlow events arrive as Socket.IO frames, not by postMessage');
+  it('rejects Socket.IO frames posted as page messages, and captures without a direction', () => {
+    // postMessage is the CRM channel ({eventName, agentData}); a frame string is not one of its events.
+    expect(rej(frame('agentPresence', PRESENCE), 'in', 'postMessage')).toBe('not an ExpertFlow CRM event: expected an {eventName, agentData} object');
     const { direction: _d, ...noDirection } = capture(frame('agentPresence', PRESENCE));
     expect(expertflow.normalize(noDirection, new AdapterMemory())).toEqual({ reject: 'ExpertFlow captures need direction "in" or "out"; got undefined' });
   });
@@ -236,7 +250,9 @@ describe('ExpertFlow adapter: hostile input never throws', () => {
       ev(frame('agentPresence', { agent: { id: bad, keycloakUser: bad }, state: { name: bad } }));
       ev(frame('taskRequest', { taskId: bad, queue: bad, channelSession: bad }));
       ev(frame('taskRequest', { ...TASK, queue: { name: bad }, channelSession: { channel: { channelType: { name: bad } }, customer: { firstName: bad, lastName: bad }, channelData: { channelCustomerIdentifier: bad } } }));
-      ev(frame('onCimEvent', { cimEvent: bad }));
+      // A string cimEvent is the 2024 desk's JSON text: unparsable text is refused, not guessed at.
+      if (typeof bad === 'string') expect(rej(frame('onCimEvent', { cimEvent: bad }))).toMatch(/^not an ExpertFlow onCimEvent event: its cimEvent/);
+      else ev(frame('onCimEvent', { cimEvent: bad }));
       ev(frame('onCimEvent', { cimEvent: { id: bad, type: bad, data: bad } }));
       ev(frame('onCimEvent', { cimEvent: { ...cim('CUSTOMER'), data: { header: { sender: { type: bad, participant: bad }, channelSession: bad }, body: { markdownText: bad } } } }));
       ev(frame('publishCimEvent', { cimEvent: bad, agentId: bad }), 'out');
@@ -284,7 +300,7 @@ describe('ExpertFlow adapter: setState', () => {
   ] as const)('%s sends changeAgentState %s on the page socket', (state, name) => {
     const r = setState.build(state, withAgent);
     const payload = { agentId: AGENT, action: 'agentState', state: { name, reasonCode: null } };
-    expect(r).toEqual({ messages: [{ transport: 'socket.io', frame: `42${JSON.stringify(['changeAgentState', payload])}` }] });
+    expect(r).toMatchObject({ messages: [{ transport: 'socket.io', frame: `42${JSON.stringify(['changeAgentState', payload])}` }], confirm: { withinMs: 10_000 } });
     const sent = (r as { messages: Array<{ frame: string }> }).messages[0]!.frame;
     expect(decodeSocketIoFrame(sent)).toEqual({ kind: 'event', namespace: '/', name: 'changeAgentState', args: [payload] });
     // What we send, read back as the desk's own outgoing traffic, is the documented command.
@@ -332,6 +348,8 @@ describe('ExpertFlow adapter: replay fixture', () => {
       expect(r.events.map((e) => e.kind).join(','), `line ${i + 1}`).toBe(expected[i]);
       for (const e of r.events) seen.add(e.vendorEvent);
     });
-    expect([...seen].sort()).toEqual(EXPERTFLOW_MAPPING.map((r) => r.vendorEvent).sort());
+    // The CRM postMessage events are covered by cases/expertflow-crm-postmessage.jsonl.
+    const socketEvents = EXPERTFLOW_MAPPING.map((r) => r.vendorEvent).filter((n) => !(CRM_EVENTS as readonly string[]).includes(n));
+    expect([...seen].sort()).toEqual(socketEvents.sort());
   });
 });
