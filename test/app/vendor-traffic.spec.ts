@@ -9,7 +9,7 @@ import { test, expect } from './harness/fixtures';
 import type { AppProcess } from './harness/app-process';
 import { writeSettings } from './harness/settings-file';
 import { startVendorSite, type VendorSite } from './harness/vendor-site';
-import { replayed } from '../support/vendor-traffic';
+import { caseMessages, replayed } from '../support/vendor-traffic';
 import { screenshot } from './harness/views';
 
 let site: VendorSite;
@@ -78,4 +78,26 @@ test('Huawei AICC: a bar that listens late still gets the subscription; its unna
   await expect.poll(() => app.diag().some((l) => l.message.startsWith('handshake answered'))).toBe(true);
   expect(app.diag().filter((l) => l.message.startsWith('handshake sent')).length, 'sent more than once: the first was lost').toBeGreaterThan(1);
   await screenshot(app, test.info().outputPath('aicc-caller-named.png'));
+});
+
+test('ExpertFlow: the desk\'s CRM postMessages are a second channel: a chat offer shows and closes on accept, presence reaches the tray', async ({ launch }) => {
+  const userData = test.info().outputPath('user-data');
+  writeSettings(userData, {
+    profiles: [{ id: 'ef', name: 'Chat desk', vendor: 'expertflow', url: `${site.origin.softphone}/widget`, allowedOrigins: [site.origin.softphone], mode: 'direct' }],
+  });
+  const app = await launch({ userData, platform: 'win32', env: { ELECTRON_MODEL_CHROMIUM_ARGS: JSON.stringify(site.chromiumArgs) } });
+  const widget = await app.page(`${site.origin.softphone}/widget`);
+  await expect(widget.getByRole('heading', { name: 'Vendor widget' })).toBeVisible();
+  // Shaped after the desk's crmEventsService.postCRMEvent (each line names its source).
+  const [login, ready, offer, accepted] = caseMessages('expertflow-crm-postmessage').map((m) => m.data);
+  await post(widget, [login, ready]);
+  await expect.poll(() => trayTooltip(app)).toContain('Available');
+  await post(widget, [offer]);
+  await expect.poll(async () => (await app.state()).toasts.filter((t) => t.open).map((t) => t.title)).toEqual(['test (0991223) — chat-khurram']);
+  await post(widget, [accepted]);
+  await expect.poll(async () => (await app.state()).toasts.filter((t) => t.open)).toEqual([]);
+  await expect.poll(() => trayTooltip(app)).toContain('On call');
+  const kinds = app.eventLog().map((l) => l.kind);
+  expect(kinds).toEqual(expect.arrayContaining(['agent.session', 'agent.state', 'interaction.offered', 'interaction.connected']));
+  expect(app.eventLog().filter((l) => l.type === 'rejection'), 'no CRM postMessage is refused').toEqual([]);
 });
