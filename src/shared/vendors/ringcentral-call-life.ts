@@ -33,6 +33,13 @@ const End = z.union([z.string(), z.looseObject({ phoneNumber: z.string().optiona
 const endNumber = (end: z.infer<typeof End>) => (typeof end === 'string' ? end.trim() || undefined : end?.phoneNumber);
 const endName = (end: z.infer<typeof End>) => (typeof end === 'object' && end ? end.name : undefined);
 
+/** In web phone mode only these are read (a fact about a call the web phone may have): the hot path. */
+const ActiveCallFactSchema = looseRecord({
+  telephonySessionId: idField,
+  sessionId: idField,
+  telephonyStatus: text(32),
+  terminationType: text(32),
+});
 const ActiveCallSchema = looseRecord({
   telephonySessionId: idField,
   sessionId: idField,
@@ -134,7 +141,7 @@ export function telephonyDrafts(book: RcCallBook, vendorEvent: string, payload: 
   const call = book.get(session.id);
   if (!call) {
     // Before the web phone rings (the telephony stream can be faster than SIP): remembered for the ring.
-    if (outcome) book.file([session.id], () => ({ ...newCall(session.id!, party.direction === 'Inbound', 'ringing'), telephonySessionId: session.id, outcome }));
+    if (outcome) book.file(session.id, undefined, () => ({ ...newCall(session.id!, party.direction === 'Inbound', 'ringing'), telephonySessionId: session.id, outcome }));
     return [fact(vendorEvent, undefined, payload, said)];
   }
   call.telephonySessionId ??= session.id;
@@ -153,21 +160,32 @@ const answeredSomewhere = (c: ActiveCall) =>
 
 /** rc-active-call-notify and rc-ringout-call-notify. */
 export function activeCallDrafts(book: RcCallBook, vendorEvent: string, payload: Record<string, unknown>): EventDraft[] {
-  const active = ActiveCallSchema.parse(payload.call);
+  // In web phone mode a fact about a call the book does not know (another device's) is only
+  // logged: probing the book with the raw id first spares the hot path a parse (a non-string
+  // id simply finds nothing; nothing unvalidated reaches an event).
+  if (book.webphoneMode && !book.get(probeKey(payload.call))) return [fact(vendorEvent, undefined, payload)];
+  const active = (book.webphoneMode ? ActiveCallFactSchema : ActiveCallSchema).parse(payload.call) as ActiveCall;
   const key = active.telephonySessionId ?? active.sessionId;
   if (key === undefined) return [fact(vendorEvent, undefined, payload)];
+  const call = book.get(key);
   const said = `${active.telephonyStatus ?? 'no status'}${active.terminationType ? ` (${active.terminationType})` : ''}`;
   if (book.webphoneMode) {
-    const call = book.get(key);
     if (ringsUntaken(call) && answeredSomewhere(active)) return [ringTaken(vendorEvent, call, payload, `presence ${said}`)];
     return [fact(vendorEvent, call, payload, said)];
   }
   return activeCallLife(book, key, active, vendorEvent, payload, said);
 }
 
+function probeKey(call: unknown): string | undefined {
+  if (typeof call !== 'object' || call === null) return undefined;
+  const { telephonySessionId, sessionId } = call as { telephonySessionId?: unknown; sessionId?: unknown };
+  const key = typeof telephonySessionId === 'string' ? telephonySessionId : sessionId;
+  return typeof key === 'string' ? key : undefined;
+}
+
 function activeCallLife(book: RcCallBook, key: string, active: ActiveCall, vendorEvent: string, raw: unknown, said: string): EventDraft[] {
   const inbound = active.direction === 'Inbound';
-  const call = book.file([key], () => ({ ...newCall(key, inbound, 'ringing'), telephonySessionId: active.telephonySessionId }));
+  const call = book.file(key, undefined, () => ({ ...newCall(key, inbound, 'ringing'), telephonySessionId: active.telephonySessionId }));
   call.inbound = inbound;
   call.presenceSessionId ??= active.sessionId;
   call.from = endNumber(active.from);

@@ -79,12 +79,11 @@ export class RcCallBook {
     return key === undefined ? undefined : this.calls.get(key);
   }
 
-  /** The call known under any of these keys, or a new one filed under them. */
-  file(keys: readonly (string | undefined)[], create: () => RcCall): RcCall {
-    let call: RcCall | undefined;
-    for (const key of keys) call ??= this.get(key);
-    call ??= create();
-    for (const key of keys) if (key !== undefined) this.calls.set(key, call);
+  /** The call known under either key, or a new one; filed under both (no per-message arrays: this is the hot path). */
+  file(key: string, alias: string | undefined, create: () => RcCall): RcCall {
+    const call = this.calls.get(key) ?? this.get(alias) ?? create();
+    this.calls.set(key, call);
+    if (alias !== undefined && alias !== key) this.calls.set(alias, call);
     return call;
   }
 

@@ -32,7 +32,7 @@ import { z } from 'zod';
 import type { RawCapture } from '../contract/raw-capture';
 import { FIELD_LIMITS, type Kind } from '../contract/shell-event';
 import type { MappingRow, NormalizeResult, VendorAdapter } from './adapter';
-import { boolField, envelopeProblem, eventName, idField, looseRecord, lookup, numField, stamp, text, type EventDraft } from './fields';
+import { boolField, envelopeProblem, eventName, idField, looseRecord, lookup, stamp, text, type EventDraft } from './fields';
 import type { AdapterMemory } from './memory';
 import { activeCallDrafts, afterUnansweredEnd, telephonyDrafts } from './ringcentral-call-life';
 import { RC_CALLS, newCall, rangUnanswered, type RcCall, type RcCallBook } from './ringcentral-calls';
@@ -106,16 +106,22 @@ const CallSchema = looseRecord({
   toNumber: text(),
   callQueueName: text(FIELD_LIMITS.queue),
   isOnMute: boolField,
-  /** Set only once answered. */
-  startTime: numField,
+  contactMatch: looseRecord({ name: text() }).optional().catch(undefined),
+});
+type Call = z.infer<typeof CallSchema>;
+/** Read only where the book needs them (ring/init/start, end), so hold, resume and mute pay nothing extra. */
+const LinkSchema = looseRecord({
+  /** null when the SIP INVITE had no P-Rc-Api-Ids header. */
+  partyData: looseRecord({ sessionId: idField }).nullish(),
+});
+const EndSchema = looseRecord({
+  /** Set only once answered (null before: nullish, so the common case never takes zod's catch path). */
+  startTime: z.number().finite().nullish().catch(undefined),
   /** The agent sent the ring on (to voicemail, forwarded, replied with a message): not missed. */
   isToVoicemail: boolField,
   isForwarded: boolField,
   isReplied: boolField,
-  partyData: looseRecord({ sessionId: idField }),
-  contactMatch: looseRecord({ name: text() }).optional().catch(undefined),
 });
-type Call = z.infer<typeof CallSchema>;
 
 const LoginSchema = looseRecord({ loggedIn: boolField });
 const SettingsSchema = looseRecord({ callingMode: text(48), callWith: text(48) });
@@ -164,20 +170,22 @@ function callDraft(type: keyof typeof CALL_KINDS, payload: Record<string, unknow
 }
 
 /** The web phone's events, filed in the book under its call id and the telephony session id. */
-function webphoneLife(book: RcCallBook, type: keyof typeof CALL_KINDS, call: Call, d: EventDraft): EventDraft[] {
+function webphoneLife(book: RcCallBook, type: keyof typeof CALL_KINDS, payload: Record<string, unknown>, call: Call, d: EventDraft): EventDraft[] {
   const key = d.ref;
   if (key === undefined) return [d];
-  const sessionId = call.partyData.sessionId;
-  const inbound = type !== 'rc-call-init-notify' && call.direction !== 'Outbound';
   if (type === 'rc-call-end-notify') {
-    const known = book.get(key) ?? book.get(sessionId);
+    const known = book.get(key);
     if (!known) return [d];
-    const sentOn = call.startTime !== undefined || call.isToVoicemail === true || call.isForwarded === true || call.isReplied === true;
+    const end = EndSchema.parse(payload.call);
+    const sentOn = typeof end.startTime === 'number' || end.isToVoicemail === true || end.isForwarded === true || end.isReplied === true;
     const rang = known.phase === 'ringing' && rangUnanswered(known) && !sentOn;
     known.phase = 'ended';
     return rang ? [d, ...afterUnansweredEnd(book, known, type, d.raw)] : [d];
   }
-  const filed = book.file([key, sessionId], () => newCall(key, inbound, 'ringing'));
+  if (type !== 'rc-call-ring-notify' && type !== 'rc-call-init-notify' && type !== 'rc-call-start-notify') return [d];
+  const sessionId = LinkSchema.parse(payload.call).partyData?.sessionId ?? undefined;
+  const inbound = type !== 'rc-call-init-notify' && call.direction !== 'Outbound';
+  const filed = book.file(key, sessionId, () => newCall(key, inbound, 'ringing'));
   filed.ref = key;
   filed.webphone = true;
   filed.telephonySessionId ??= sessionId;
@@ -269,7 +277,7 @@ export function normalizeRcLike(capture: RawCapture, label: string, known: Reado
   if (callType) {
     const call = CallSchema.parse(payload.call);
     const d = callDraft(callType, payload, call);
-    return { events: stamp(capture, book ? webphoneLife(book, callType, call, d) : [d]) };
+    return { events: stamp(capture, book ? webphoneLife(book, callType, payload, call, d) : [d]) };
   }
   const otherType = lookup<Kind>(OTHER_KINDS, type) ? (type as keyof typeof OTHER_KINDS) : undefined;
   if (otherType) return { events: stamp(capture, [otherDraft(otherType, payload, book)]) };
