@@ -1,6 +1,6 @@
 /**
  * RingCentral Embeddable's call book: what one profile's widget said about its calls so far, kept
- * in the profile's adapter memory (memory.ts). RingCentral describes one call in up to four
+ * in the profile's adapter memory (memory.ts). RingCentral describes one call in up to three
  * streams, each with its own id (ringcentral/ringcentral-embeddable src/modules/Adapter/index.js):
  *   - the web phone's rc-call-*-notify, `call.id` = the SIP session (webphoneHelper.ts
  *     normalizeSession in ringcentral/ringcentral-js-widgets), with `call.partyData.sessionId` =
