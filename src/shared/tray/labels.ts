@@ -4,7 +4,7 @@
  * menu reads the same on every machine and tests do not depend on the ICU data Node ships with.
  */
 import type { TrayState } from '../contract/effects';
-import type { AgentState } from '../contract/shell-event';
+import type { AgentState, VendorId } from '../contract/shell-event';
 
 export const TRAY_STATE_LABELS: Readonly<Record<TrayState, string>> = {
   available: 'Available',
@@ -19,6 +19,20 @@ export const TRAY_STATE_LABELS: Readonly<Record<TrayState, string>> = {
 
 /** Every AgentState is also a TrayState, with the same words. */
 export const AGENT_STATE_LABELS: Readonly<Record<AgentState, string>> = TRAY_STATE_LABELS;
+
+/**
+ * Vendors whose state means something other than its name: RingCentral's userStatus "Offline"
+ * only hides the agent's presence, calls still ring; RingCentral's own widgets name it Invisible
+ * (ringcentral/ringcentral-js-widgets packages/ringcentral-widgets/lib/getPresenceStatusName/i18n/en-US.ts).
+ */
+const VENDOR_STATE_LABELS: Readonly<Partial<Record<VendorId, Partial<Record<AgentState, string>>>>> = {
+  'ringcentral-embeddable': { offline: 'Invisible (calls still ring)' },
+};
+
+/** The words for choosing (or showing as chosen) `state` of a `vendor` profile, in the tray and the header. */
+export function agentStateLabel(vendor: VendorId, state: AgentState): string {
+  return VENDOR_STATE_LABELS[vendor]?.[state] ?? AGENT_STATE_LABELS[state];
+}
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 

@@ -17,7 +17,7 @@
 import type { TrayState } from '../contract/effects';
 import { AGENT_STATES, type AgentState, type VendorId } from '../contract/shell-event';
 import type { DndMode, DndSnapshot } from './dnd';
-import { AGENT_STATE_LABELS, TRAY_STATE_LABELS, formatWhen } from './labels';
+import { TRAY_STATE_LABELS, agentStateLabel, formatWhen } from './labels';
 import { cannotSetReason, noPresenceReason, settableStates } from './vendor-presence';
 
 export type TrayCommand =
@@ -110,7 +110,7 @@ function profileMenu(p: TrayProfileInput): TrayMenuItem {
     // All six as one radio group, in the contract's order, so the list looks the same for every
     // vendor and the current state shows as checked even when the tray cannot set it.
     submenu = AGENT_STATES.map((state): TrayMenuItem => {
-      const label = AGENT_STATE_LABELS[state];
+      const label = agentStateLabel(p.vendor, state);
       const item: TrayMenuItem = { id: `${base}:state:${state}`, label, type: 'radio', checked: p.agentState === state, enabled: true };
       if (settable.includes(state)) return { ...item, command: { type: 'set-state', profile: p.id, state } };
       const why = cannotSetReason(p.vendor, label);

@@ -1,26 +1,44 @@
 /**
- * RingCentral Embeddable (vendors.md §1, seed 002). Envelope: a plain object `{type, ...payload}`
- * posted by the widget to window.parent. Commands go back as `rc-adapter-*` messages.
+ * RingCentral Embeddable (ringcentral/ringcentral-embeddable, src/modules/Adapter/index.js).
+ * Envelope: a plain object `{type, ...payload}` posted by the widget to window.parent. Commands
+ * go back as `rc-adapter-*` messages (ringcentral-commands.ts).
  *
- * Mapping table (every type in seed 002 and vendors.md §1.2/§1.3):
+ * Mapping table:
  *   rc-call-ring-notify            interaction.offered    (voice, party = fromUserName/from, queue = callQueueName)
  *   rc-call-init-notify            interaction.outbound   (party = toUserName/to)
  *   rc-call-start-notify           interaction.connected
  *   rc-call-hold-notify            interaction.hold  on=true
  *   rc-call-resume-notify          interaction.hold  on=false
  *   rc-call-mute-notify            interaction.mute  on=call.isOnMute
- *   rc-call-end-notify             interaction.ended      (+ derived interaction.missed when it never started)
+ *   rc-call-end-notify             interaction.ended      (+ interaction.missed when the ring was missed, see below)
+ *   rc-active-call-notify          web phone mode: vendor.info (a fact: "answered elsewhere" closes the ring);
+ *   rc-ringout-call-notify           RingOut / desk phone / RingCentral app: the call's life —
+ *                                    Ringing → offered (inbound) / outbound, CallConnected → connected
+ *                                    (or hold on=false), OnHold → hold on=true, NoCall final / ParkedCall →
+ *                                    ended (+ missed); RingOut's leg to the agent's own phone is no offer
+ *   rc-telephony-session-notify    vendor.info (a fact: own party Answered / Disconnected unmissed closes
+ *                                    the ring; missedCall or Voicemail → interaction.missed after the end)
+ *   rc-calling-settings-notify     vendor.info (remembers callingMode: which stream carries the calls)
  *   rc-inbound-message-notify      message.inbound        (SMS/voicemail/fax; text = subject)
- *   rc-adapter-syncPresence        agent.state            (dnd DoNotAcceptAnyCalls → dnd, else userStatus)
+ *   rc-adapter-syncPresence        agent.state            (dnd DoNotAcceptAnyCalls → dnd, else userStatus;
+ *                                    all fields null = signed out / not loaded → vendor.info)
  *   rc-login-status-notify         agent.session          (loggedIn)
  *   everything else documented     vendor.info            (listed in INFO_TYPES)
  *   other `rc-*` types             vendor.other
+ * Missed calls are decided here (derivesMissed: false), by RingCentral's own verdict when the ring
+ * is linked to a telephony session (`call.partyData.sessionId`); ringcentral-call-life.ts has the rules.
  */
 import { z } from 'zod';
 import type { RawCapture } from '../contract/raw-capture';
-import { FIELD_LIMITS, type AgentState, type Kind } from '../contract/shell-event';
-import { postMessages, unsupported, type MappingRow, type NormalizeResult, type VendorAdapter } from './adapter';
+import { FIELD_LIMITS, type Kind } from '../contract/shell-event';
+import type { MappingRow, NormalizeResult, VendorAdapter } from './adapter';
 import { boolField, envelopeProblem, eventName, idField, looseRecord, lookup, stamp, text, type EventDraft } from './fields';
+import type { AdapterMemory } from './memory';
+import { activeCallDrafts, afterUnansweredEnd, telephonyDrafts } from './ringcentral-call-life';
+import { RC_CALLS, newCall, rangUnanswered, type RcCall, type RcCallBook } from './ringcentral-calls';
+import { presenceDraft, rcLikeCommands } from './ringcentral-commands';
+
+export { rcPresenceState } from './ringcentral-commands';
 
 const CALL_KINDS = {
   'rc-call-ring-notify': 'interaction.offered',
@@ -38,11 +56,11 @@ const OTHER_KINDS = {
   'rc-login-status-notify': 'agent.session',
 } as const satisfies Record<string, Kind>;
 
+/** Facts that the call book reads (ringcentral-call-life.ts); vendor.info in web phone mode. */
+const CALL_FACT_TYPES = ['rc-active-call-notify', 'rc-ringout-call-notify', 'rc-telephony-session-notify'] as const;
+
 /** Documented and informational: logged, no effect. */
 const INFO_TYPES = [
-  'rc-active-call-notify',
-  'rc-ringout-call-notify',
-  'rc-telephony-session-notify',
   'rc-webphone-connection-status-notify',
   'rc-webphone-sessions-sync',
   'rc-webphone-active-notify',
@@ -63,16 +81,19 @@ const INFO_TYPES = [
   'rc-adapter-phone-number-format-settings-notify',
 ] as const;
 
-const SEED = 'seed 002 / vendors.md §1.3';
+const SEED = 'ringcentral-embeddable src/modules/Adapter/index.js';
+const FACT_SOURCE = `${SEED} (_pushActiveCalls, telephonySessionNotify); the call's life without a web phone: ringcentral-call-life.ts`;
 export const RC_MAPPING: readonly MappingRow[] = [
   ...Object.entries(CALL_KINDS).map(([vendorEvent, kind]) => ({ vendorEvent, kind, source: SEED })),
   ...Object.entries(OTHER_KINDS).map(([vendorEvent, kind]) => ({ vendorEvent, kind, source: SEED })),
-  ...INFO_TYPES.map((vendorEvent) => ({ vendorEvent, kind: 'vendor.info' as const, source: 'vendors.md §1.2–1.3' })),
+  ...CALL_FACT_TYPES.map((vendorEvent) => ({ vendorEvent, kind: 'vendor.info' as const, source: FACT_SOURCE })),
+  ...INFO_TYPES.map((vendorEvent) => ({ vendorEvent, kind: 'vendor.info' as const, source: SEED })),
 ];
 
 const Envelope = z.object({ type: z.string().min(1).max(200) });
 
 const PartyEnd = z.union([z.string(), z.looseObject({ phoneNumber: z.string().optional(), name: z.string().optional() })]);
+/** The web phone's call (ringcentral-js-widgets webphoneHelper.ts normalizeSession). */
 const CallSchema = looseRecord({
   id: idField,
   callId: idField,
@@ -88,9 +109,22 @@ const CallSchema = looseRecord({
   contactMatch: looseRecord({ name: text() }).optional().catch(undefined),
 });
 type Call = z.infer<typeof CallSchema>;
+/** Read only where the book needs them (ring/init/start, end), so hold, resume and mute pay nothing extra. */
+const LinkSchema = looseRecord({
+  /** null when the SIP INVITE had no P-Rc-Api-Ids header. */
+  partyData: looseRecord({ sessionId: idField }).nullish(),
+});
+const EndSchema = looseRecord({
+  /** Set only once answered (null before: nullish, so the common case never takes zod's catch path). */
+  startTime: z.number().finite().nullish().catch(undefined),
+  /** The agent sent the ring on (to voicemail, forwarded, replied with a message): not missed. */
+  isToVoicemail: boolField,
+  isForwarded: boolField,
+  isReplied: boolField,
+});
 
-const PresenceSchema = looseRecord({ userStatus: text(32), dndStatus: text(48) });
 const LoginSchema = looseRecord({ loggedIn: boolField });
+const SettingsSchema = looseRecord({ callingMode: text(48), callWith: text(48) });
 const MessageSchema = looseRecord({
   id: idField,
   type: text(32),
@@ -112,8 +146,7 @@ function cleanQueue(q: string | undefined): string | undefined {
   return trimmed || undefined;
 }
 
-function callDraft(type: keyof typeof CALL_KINDS, payload: Record<string, unknown>): EventDraft {
-  const call = CallSchema.parse(payload.call);
+function callDraft(type: keyof typeof CALL_KINDS, payload: Record<string, unknown>, call: Call): EventDraft {
   const outbound = type === 'rc-call-init-notify' || call.direction === 'Outbound';
   const party = outbound
     ? { name: call.toUserName ?? endName(call.to), number: call.toNumber ?? endNumber(call.to) }
@@ -136,30 +169,54 @@ function callDraft(type: keyof typeof CALL_KINDS, payload: Record<string, unknow
   return draft;
 }
 
-export function rcPresenceState(userStatus: string | undefined, dndStatus: string | undefined): AgentState | undefined {
-  if (dndStatus === 'DoNotAcceptAnyCalls') return 'dnd';
-  switch (userStatus) {
-    case 'Available':
-      return 'available';
-    case 'Busy':
-      return 'busy';
-    case 'Offline':
-      return 'offline';
-    default:
-      return undefined;
+/** The web phone's events, filed in the book under its call id and the telephony session id. */
+function webphoneLife(book: RcCallBook, type: keyof typeof CALL_KINDS, payload: Record<string, unknown>, call: Call, d: EventDraft): EventDraft[] {
+  const key = d.ref;
+  if (key === undefined) return [d];
+  if (type === 'rc-call-end-notify') {
+    const known = book.get(key);
+    if (!known) return [d];
+    const end = EndSchema.parse(payload.call);
+    const sentOn = typeof end.startTime === 'number' || end.isToVoicemail === true || end.isForwarded === true || end.isReplied === true;
+    const rang = known.phase === 'ringing' && rangUnanswered(known) && !sentOn;
+    known.phase = 'ended';
+    return rang ? [d, ...afterUnansweredEnd(book, known, type, d.raw)] : [d];
+  }
+  if (type !== 'rc-call-ring-notify' && type !== 'rc-call-init-notify' && type !== 'rc-call-start-notify') return [d];
+  const sessionId = LinkSchema.parse(payload.call).partyData?.sessionId ?? undefined;
+  const inbound = type !== 'rc-call-init-notify' && call.direction !== 'Outbound';
+  const filed = book.file(key, sessionId, () => newCall(key, inbound, 'ringing'));
+  filed.ref = key;
+  filed.webphone = true;
+  filed.telephonySessionId ??= sessionId;
+  if (d.party) filed.party = d.party;
+  if (d.queue) filed.queue = d.queue;
+  announce(filed, type, inbound);
+  return [d];
+}
+
+function announce(call: RcCall, type: keyof typeof CALL_KINDS, inbound: boolean): void {
+  if (type === 'rc-call-ring-notify' || type === 'rc-call-init-notify') {
+    if (call.phase === 'ended') Object.assign(call, { connected: false, outcome: undefined, awaitingOutcome: false });
+    call.inbound = inbound;
+    call.announced = true;
+    call.phase = type === 'rc-call-init-notify' || call.connected ? 'active' : 'ringing';
+  } else if (type === 'rc-call-start-notify') {
+    call.announced = true;
+    call.connected = true;
+    call.phase = 'active';
   }
 }
 
 const MESSAGE_MEDIA: Readonly<Record<string, EventDraft['media']>> = { SMS: 'sms', Pager: 'chat', VoiceMail: 'voice', Fax: 'unknown' };
 
-function otherDraft(type: keyof typeof OTHER_KINDS, payload: Record<string, unknown>): EventDraft {
+function otherDraft(type: keyof typeof OTHER_KINDS, payload: Record<string, unknown>, book: RcCallBook | undefined): EventDraft {
   switch (type) {
-    case 'rc-adapter-syncPresence': {
-      const p = PresenceSchema.parse(payload);
-      return { kind: 'agent.state', vendorEvent: type, state: rcPresenceState(p.userStatus, p.dndStatus), raw: payload };
-    }
+    case 'rc-adapter-syncPresence':
+      return presenceDraft(type, payload, book);
     case 'rc-login-status-notify': {
       const l = LoginSchema.parse(payload);
+      if (book && l.loggedIn !== undefined) book.loggedIn = l.loggedIn;
       return { kind: 'agent.session', vendorEvent: type, loggedIn: l.loggedIn, raw: payload };
     }
     case 'rc-inbound-message-notify': {
@@ -177,11 +234,32 @@ function otherDraft(type: keyof typeof OTHER_KINDS, payload: Record<string, unkn
   }
 }
 
+function factDrafts(type: string, payload: Record<string, unknown>, book: RcCallBook | undefined): EventDraft[] {
+  if (!book) return [{ kind: 'vendor.info', vendorEvent: type, raw: payload }];
+  switch (type) {
+    case 'rc-telephony-session-notify':
+      return telephonyDrafts(book, type, payload);
+    case 'rc-active-call-notify':
+    case 'rc-ringout-call-notify':
+      return activeCallDrafts(book, type, payload);
+    case 'rc-calling-settings-notify': {
+      const s = SettingsSchema.parse(payload);
+      // callingMode 'webphone' | 'softphone' | 'ringout' | 'jupiter' | 'jupiterUniversalLink' (CallingSettings/callingModes.ts).
+      book.callingMode = s.callingMode ?? (s.callWith === 'browser' ? 'webphone' : s.callWith) ?? book.callingMode;
+      return [{ kind: 'vendor.info', vendorEvent: type, raw: payload }];
+    }
+    default:
+      return [{ kind: 'vendor.info', vendorEvent: type, raw: payload }];
+  }
+}
+
 /**
  * The RC envelope reader, shared with the demo softphone (which speaks a subset of it).
- * `known` limits which types count as documented for that vendor.
+ * `known` limits which types count as documented for that vendor. `memory`: RingCentral's call
+ * book (ringcentral-calls.ts); the demo has none, so its calls are read one message at a time
+ * and the pipeline derives its missed calls.
  */
-export function normalizeRcLike(capture: RawCapture, label: string, known: ReadonlySet<string>): NormalizeResult {
+export function normalizeRcLike(capture: RawCapture, label: string, known: ReadonlySet<string>, memory?: AdapterMemory): NormalizeResult {
   if (capture.transport !== 'postMessage') return { reject: `${label} messages arrive by postMessage, not ${capture.transport}` };
   const envelope = Envelope.safeParse(capture.data);
   if (!envelope.success) {
@@ -194,44 +272,22 @@ export function normalizeRcLike(capture: RawCapture, label: string, known: Reado
     if (!type.startsWith('rc-')) return { reject: `not a ${label} message: type "${eventName(type)}" lacks the rc- prefix` };
     return { events: stamp(capture, [{ kind: 'vendor.other', vendorEvent: eventName(type), raw: payload }]) };
   }
+  const book = memory?.get(RC_CALLS);
   const callType = lookup<Kind>(CALL_KINDS, type) ? (type as keyof typeof CALL_KINDS) : undefined;
-  if (callType) return { events: stamp(capture, [callDraft(callType, payload)]) };
+  if (callType) {
+    const call = CallSchema.parse(payload.call);
+    const d = callDraft(callType, payload, call);
+    return { events: stamp(capture, book ? webphoneLife(book, callType, payload, call, d) : [d]) };
+  }
   const otherType = lookup<Kind>(OTHER_KINDS, type) ? (type as keyof typeof OTHER_KINDS) : undefined;
-  if (otherType) return { events: stamp(capture, [otherDraft(otherType, payload)]) };
-  return { events: stamp(capture, [{ kind: 'vendor.info', vendorEvent: type, raw: payload }]) };
+  if (otherType) return { events: stamp(capture, [otherDraft(otherType, payload, book)]) };
+  return { events: stamp(capture, factDrafts(type, payload, book)) };
 }
 
 const KNOWN = new Set(RC_MAPPING.map((r) => r.vendorEvent));
 
-const RC_PRESENCE: Partial<Record<AgentState, { userStatus?: string; dndStatus?: string }>> = {
-  available: { userStatus: 'Available', dndStatus: 'TakeAllCalls' },
-  busy: { userStatus: 'Busy', dndStatus: 'TakeAllCalls' },
-  dnd: { dndStatus: 'DoNotAcceptAnyCalls' },
-  offline: { userStatus: 'Offline' },
-};
-
-/** Call control and presence in RC's own command vocabulary; also used by the demo. */
-export const rcCommands: VendorAdapter['commands'] = {
-  setState: {
-    states: ['available', 'busy', 'dnd', 'offline'],
-    build(state) {
-      const presence = RC_PRESENCE[state];
-      if (!presence) return unsupported(`RingCentral has no "${state}" presence (it knows Available, Busy, Do not disturb, Offline)`);
-      return postMessages({ type: 'rc-adapter-set-presence', ...presence });
-    },
-  },
-  answer: (ref) => postMessages(controlCall('answer', ref)),
-  decline: (ref) => postMessages(controlCall('reject', ref)),
-  hangup: (ref) => postMessages(controlCall('hangup', ref)),
-  hold: (ref) => postMessages(controlCall('hold', ref)),
-  unhold: (ref) => postMessages(controlCall('unhold', ref)),
-  dial: (number) => postMessages({ type: 'rc-adapter-new-call', phoneNumber: number, toCall: true }),
-};
-
-/** Without a callId RC acts on the current ringing (answer/reject) or active call. */
-function controlCall(callAction: string, ref: string | undefined): Record<string, unknown> {
-  return ref ? { type: 'rc-adapter-control-call', callAction, callId: ref } : { type: 'rc-adapter-control-call', callAction };
-}
+/** Call control and presence in RC's own command vocabulary, watched where RC drops commands silently. */
+export const rcCommands = rcLikeCommands(true);
 
 export const ringcentralEmbeddable: VendorAdapter = {
   id: 'ringcentral-embeddable',
@@ -240,8 +296,9 @@ export const ringcentralEmbeddable: VendorAdapter = {
   transport: 'postMessage',
   // The widget posts to window.parent, which is itself when top-level (how RC's own Electron app runs it).
   defaultMode: 'direct',
-  derivesMissed: true,
+  // Missed calls are RingCentral's verdict, read by the call book (ringcentral-call-life.ts).
+  derivesMissed: false,
   mapping: RC_MAPPING,
-  normalize: (capture) => normalizeRcLike(capture, 'RingCentral Embeddable', KNOWN),
+  normalize: (capture, memory) => normalizeRcLike(capture, 'RingCentral Embeddable', KNOWN, memory),
   commands: rcCommands,
 };

@@ -129,7 +129,7 @@ test('the header presence control mirrors the tray: DND choices and per-profile 
   const sales = panel.getByRole('combobox', { name: 'Sales US — Available' });
   await expect(sales).toHaveValue('available');
   const enabled = await sales.locator('option:not([disabled])').allTextContents();
-  expect(enabled).toEqual(['Available', 'Busy', 'Do not disturb', 'Offline']);
+  expect(enabled).toEqual(['Available', 'Busy', 'Do not disturb', 'Invisible (calls still ring)']);
   await sales.selectOption('busy');
   await expect(panel.getByRole('alert')).toHaveText('Could not set Busy: RingCentral is not signed in');
   await expect.poll(() => ui.argsOf('setPresence')).toEqual([['sales', 'busy']]);

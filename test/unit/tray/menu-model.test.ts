@@ -100,7 +100,7 @@ describe('buildTrayMenu', () => {
       ['Wrap-up', false, false],
       ['Away', false, false],
       ['Do not disturb', true, false],
-      ['Offline', true, false],
+      ['Invisible (calls still ring)', true, false],
     ]);
     expect(find(sub.submenu!, 'profile:rc:state:available').command).toEqual({ type: 'set-state', profile: 'rc', state: 'available' });
     const away = find(sub.submenu!, 'profile:rc:state:away');

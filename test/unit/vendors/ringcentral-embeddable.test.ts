@@ -5,6 +5,9 @@ import { demo } from '../../../src/shared/vendors/demo';
 import { capture } from '../../support/captures';
 import { commandContext } from '../../support/command-context';
 import { AdapterMemory } from '../../../src/shared/vendors/memory';
+import type { AgentState } from '../../../src/shared/contract/shell-event';
+import { readFileSync } from 'node:fs';
+import { replayCase } from '../../support/replay-case';
 
 const ringingCall = {
   id: 'sip-call-1',
@@ -185,12 +188,13 @@ describe('RingCentral Embeddable adapter: hostile input', () => {
 
 describe('RingCentral Embeddable commands', () => {
   const ctx = commandContext();
-  it('builds rc-adapter-set-presence per state and says why away/wrap-up cannot be set', () => {
+  const sent = (r: ReturnType<NonNullable<typeof rc.commands.dial>>) => ('messages' in r ? r.messages.map((m) => (m as { data: unknown }).data) : r);
+  it('builds rc-adapter-set-presence per state, Available and Busy without a dndStatus, and says why away/wrap-up cannot be set', () => {
     const set = rc.commands.setState!;
-    expect(set.build('available', ctx)).toEqual({ messages: [{ transport: 'postMessage', data: { type: 'rc-adapter-set-presence', userStatus: 'Available', dndStatus: 'TakeAllCalls' } }] });
-    expect(set.build('busy', ctx)).toEqual({ messages: [{ transport: 'postMessage', data: { type: 'rc-adapter-set-presence', userStatus: 'Busy', dndStatus: 'TakeAllCalls' } }] });
-    expect(set.build('dnd', ctx)).toEqual({ messages: [{ transport: 'postMessage', data: { type: 'rc-adapter-set-presence', dndStatus: 'DoNotAcceptAnyCalls' } }] });
-    expect(set.build('offline', ctx)).toEqual({ messages: [{ transport: 'postMessage', data: { type: 'rc-adapter-set-presence', userStatus: 'Offline' } }] });
+    expect(sent(set.build('available', ctx))).toEqual([{ type: 'rc-adapter-set-presence', userStatus: 'Available' }]);
+    expect(sent(set.build('busy', ctx))).toEqual([{ type: 'rc-adapter-set-presence', userStatus: 'Busy' }]);
+    expect(sent(set.build('dnd', ctx))).toEqual([{ type: 'rc-adapter-set-presence', dndStatus: 'DoNotAcceptAnyCalls' }]);
+    expect(sent(set.build('offline', ctx))).toEqual([{ type: 'rc-adapter-set-presence', userStatus: 'Offline' }]);
     expect(set.build('away', ctx)).toEqual({ unsupported: expect.stringContaining('away') });
     expect(set.states).toEqual(['available', 'busy', 'dnd', 'offline']);
   });
@@ -206,8 +210,76 @@ describe('RingCentral Embeddable commands', () => {
     expect(rc.commands[command]!(undefined, ctx)).toEqual({ messages: [{ transport: 'postMessage', data: { type: 'rc-adapter-control-call', callAction } }] });
   });
 
-  it('dial → rc-adapter-new-call with toCall', () => {
-    expect(rc.commands.dial!('+15550003', ctx)).toEqual({ messages: [{ transport: 'postMessage', data: { type: 'rc-adapter-new-call', phoneNumber: '+15550003', toCall: true } }] });
+  it('dial → rc-adapter-new-call with toCall, watched until RingCentral starts the call', () => {
+    const r = rc.commands.dial!('+15550003', ctx);
+    expect(sent(r)).toEqual([{ type: 'rc-adapter-new-call', phoneNumber: '+15550003', toCall: true }]);
+    const confirm = 'messages' in r ? r.confirm : undefined;
+    expect(confirm).toMatchObject({ what: 'start the call to +15550003', withinMs: 15_000 });
+    expect(confirm!.by(one({ type: 'rc-call-init-notify', call: { id: 'c9', direction: 'Outbound', to: '+15550003' } }))).toBe(true);
+    expect(confirm!.by(one({ type: 'rc-call-ring-notify', call: ringingCall }))).toBe(false);
+  });
+});
+
+describe('RingCentral Embeddable commands: what the widget would drop is refused or watched', () => {
+  const lines = readFileSync(new URL('../../fixtures/replay/cases/ringcentral-embeddable-presence.jsonl', import.meta.url), 'utf8').trim().split('\n');
+  /** The profile's memory after the presence case's first `n` lines. */
+  function after(n: number): AdapterMemory {
+    const memory = new AdapterMemory();
+    for (const line of lines.slice(0, n)) rc.normalize(capture('ringcentral-embeddable', (JSON.parse(line) as { data: unknown }).data), memory);
+    return memory;
+  }
+  const build = (state: AgentState, memory: AdapterMemory) => rc.commands.setState!.build(state, commandContext({}, memory));
+
+  it('Available from DND restores a queue agent\'s TakeDepartmentCallsOnly instead of TakeAllCalls', () => {
+    const r = build('available', after(3));
+    expect('messages' in r && r.messages[0]!).toEqual({ transport: 'postMessage', data: { type: 'rc-adapter-set-presence', userStatus: 'Available', dndStatus: 'TakeDepartmentCallsOnly' } });
+    expect('messages' in r && r.confirm?.by(one({ type: 'rc-adapter-syncPresence', userStatus: 'Available', dndStatus: 'TakeDepartmentCallsOnly' }))).toBe(true);
+  });
+
+  it('Available never touches dndStatus outside DND, and never echoes dndStatus "Unknown" (RingCentral would drop the whole command)', () => {
+    const fromQueue = build('available', after(2));
+    expect('messages' in fromQueue && fromQueue.messages[0]!.transport === 'postMessage' && fromQueue.messages[0]!.data).toEqual({ type: 'rc-adapter-set-presence', userStatus: 'Available' });
+    const fromUnknown = build('available', after(4));
+    expect('messages' in fromUnknown && fromUnknown.messages[0]!.transport === 'postMessage' && fromUnknown.messages[0]!.data).toEqual({ type: 'rc-adapter-set-presence', userStatus: 'Available' });
+  });
+
+  it('presence is watched: the agent is told when no syncPresence shows the new state; a state already reported is not watched', () => {
+    const r = build('busy', after(2));
+    const confirm = 'messages' in r ? r.confirm : undefined;
+    expect(confirm).toMatchObject({ what: 'show the agent as Busy', withinMs: 10_000 });
+    expect(confirm!.by(one({ type: 'rc-adapter-syncPresence', userStatus: 'Busy', dndStatus: 'TakeAllCalls' }))).toBe(true);
+    expect(confirm!.by(one({ type: 'rc-adapter-syncPresence', userStatus: 'Available', dndStatus: 'TakeAllCalls' }))).toBe(false);
+    expect(build('offline', after(2))).toMatchObject({ confirm: { what: 'show the agent as Invisible' } });
+    const already = build('available', after(2));
+    expect('messages' in already && already.confirm).toBeUndefined();
+  });
+
+  it('signed out: dial and presence are refused up front, saying why', () => {
+    const memory = after(5);
+    expect(build('available', memory)).toEqual({ unsupported: 'RingCentral Embeddable is signed out, and ignores this until the agent signs in' });
+    expect(rc.commands.dial!('+15550003', commandContext({}, memory))).toEqual({ unsupported: 'RingCentral Embeddable is signed out, and ignores this until the agent signs in' });
+  });
+
+  it('call control outside the web phone is refused: rc-adapter-control-call acts on the web phone only', () => {
+    const memory = new AdapterMemory();
+    rc.normalize(capture('ringcentral-embeddable', { type: 'rc-calling-settings-notify', callWith: 'ringout', callingMode: 'ringout' }), memory);
+    expect(rc.commands.answer!('s-1', commandContext({}, memory))).toEqual({ unsupported: expect.stringMatching(/only in its web phone.*ringout$/) });
+    expect(rc.commands.hangup!(undefined, commandContext({}, memory))).toHaveProperty('unsupported');
+  });
+});
+
+describe('RingCentral Embeddable presence as the widget reports it', () => {
+  it('the all-null presence of a signed-out widget is no routing state; dndStatus "Unknown" leaves userStatus to decide', () => {
+    const run = replayCase('ringcentral-embeddable-presence');
+    expect(run.events.map((e) => [e.kind, e.state ?? e.loggedIn ?? null])).toEqual([
+      ['agent.session', true],
+      ['agent.state', 'available'],
+      ['agent.state', 'dnd'],
+      ['agent.state', 'busy'],
+      ['agent.session', false],
+      ['vendor.info', null],
+    ]);
+    expect(run.pipeline.presence().profiles.find((p) => p.profile === 'ringcentral-embeddable')).toMatchObject({ state: 'offline' });
   });
 });
 
@@ -218,7 +290,11 @@ describe('demo softphone adapter', () => {
     const outOfSubset = demo.normalize(capture('demo', { type: 'rc-telephony-session-notify' }, { origin: 'app://demo' }), new AdapterMemory());
     expect(outOfSubset).toMatchObject({ events: [{ kind: 'vendor.other' }] });
     expect(demo.mapping.every((r) => rc.mapping.some((m) => m.vendorEvent === r.vendorEvent && m.kind === r.kind))).toBe(true);
-    expect(demo.commands).toBe(rc.commands);
+    // RC's builders, unwatched (the demo page obeys or refuses on the spot).
+    const ctx = commandContext();
+    expect(demo.commands.setState!.build('available', ctx)).toEqual({ messages: [{ transport: 'postMessage', data: { type: 'rc-adapter-set-presence', userStatus: 'Available' } }] });
+    expect(demo.commands.dial!('+15550003', ctx)).toEqual({ messages: [{ transport: 'postMessage', data: { type: 'rc-adapter-new-call', phoneNumber: '+15550003', toCall: true } }] });
+    expect(demo.commands.answer!('c1', ctx)).toEqual(rc.commands.answer!('c1', ctx));
   });
 });
 

@@ -5,7 +5,7 @@
 import { useId, useState } from 'preact/hooks';
 import { AGENT_STATES, type AgentState } from '../../../../shared/contract/shell-event';
 import type { Outcome, ProfileView } from '../../../../shared/ipc/shell-protocol';
-import { AGENT_STATE_LABELS, TRAY_STATE_LABELS } from '../../../../shared/tray/labels';
+import { TRAY_STATE_LABELS, agentStateLabel } from '../../../../shared/tray/labels';
 import { useShell } from '../../state/shell-store';
 import { failure, OutcomeMessage } from '../Outcome';
 
@@ -50,11 +50,11 @@ export function ProfilePresence({ profile }: { profile: ProfileView }) {
         )}
         {AGENT_STATES.map((state) => (
           <option key={state} value={state} disabled={!profile.settableStates.includes(state)}>
-            {AGENT_STATE_LABELS[state]}
+            {agentStateLabel(profile.vendor, state)}
           </option>
         ))}
       </select>
-      <OutcomeMessage outcome={outcome} failedPrefix={asked ? `Could not set ${AGENT_STATE_LABELS[asked]}: ` : ''} />
+      <OutcomeMessage outcome={outcome} failedPrefix={asked ? `Could not set ${agentStateLabel(profile.vendor, asked)}: ` : ''} />
     </div>
   );
 }
