@@ -10,7 +10,7 @@ import type { AppProcess } from './harness/app-process';
 import { writeSettings } from './harness/settings-file';
 import { startVendorSite, type VendorSite } from './harness/vendor-site';
 import { caseMessages, replayed } from '../support/vendor-traffic';
-import { screenshot } from './harness/views';
+import { screenshot, shellPage } from './harness/views';
 
 let site: VendorSite;
 test.beforeAll(async () => {
@@ -100,4 +100,59 @@ test('ExpertFlow: the desk\'s CRM postMessages are a second channel: a chat offe
   const kinds = app.eventLog().map((l) => l.kind);
   expect(kinds).toEqual(expect.arrayContaining(['agent.session', 'agent.state', 'interaction.offered', 'interaction.connected']));
   expect(app.eventLog().filter((l) => l.type === 'rejection'), 'no CRM postMessage is refused').toEqual([]);
+});
+
+test('RingCentral: a call answered on another device closes its toast and is never announced as missed; a real miss still is', async ({ launch }) => {
+  const { app, widget } = await launchWithWidget(launch);
+  const open = async () => (await app.state()).toasts.filter((t) => t.open).map((t) => t.title);
+  // RC's own traffic for a ring the agent took on the RingCentral app (each line names its source).
+  const elsewhere = caseMessages('ringcentral-embeddable-answered-elsewhere').map((m) => m.data);
+  await post(widget, elsewhere.slice(0, 2));
+  await expect.poll(open).toEqual(['Jane Doe (+16579991394)']);
+  await expect.poll(() => trayTooltip(app)).toContain('Ringing');
+  await post(widget, elsewhere.slice(2));
+  await expect.poll(open).toEqual([]);
+  await expect.poll(() => trayTooltip(app)).not.toContain('Ringing');
+  await widget.waitForTimeout(500);
+  expect((await app.state()).toasts.map((t) => t.title).filter((t) => t.startsWith('Missed')), 'no "Missed call" toast').toEqual([]);
+  expect(app.eventLog().filter((l) => l.kind === 'interaction.missed')).toEqual([]);
+
+  // RingCentral's own verdict (missedCall on the agent's party) is a missed call.
+  await post(widget, caseMessages('ringcentral-embeddable-missed-verdict').map((m) => m.data));
+  await expect.poll(async () => (await app.state()).toasts.map((t) => t.title).filter((t) => t.startsWith('Missed'))).toEqual(['Missed call']);
+  await expect.poll(() => app.eventLog().filter((l) => l.kind === 'interaction.missed').length).toBe(1);
+});
+
+test('RingCentral: a dial the widget would drop is never claimed as done — refused while signed out, and told when the widget stays silent', async ({ launch }) => {
+  test.setTimeout(90_000);
+  const { app, widget } = await launchWithWidget(launch);
+  const shell = await shellPage(app);
+  const problems = () => shell.getByRole('banner').getByRole('button', { name: /problem/ });
+  const [signedIn] = caseMessages('ringcentral-embeddable-presence').map((m) => m.data);
+  const signedOut = caseMessages('ringcentral-embeddable-presence')[4]!.data;
+  // RC posts rc-dialer-status-notify ready once its dialer is up (main fixture line 3); dials
+  // wait for it (dial-queue.ts), then go to the adapter, which knows RC said it is signed out.
+  await post(widget, [signedOut, replayed('ringcentral-embeddable', 3).data]);
+
+  const dial = async (number: string) => {
+    const second = await launch({ userData: test.info().outputPath('user-data'), args: [`tel:${number}`], waitReady: false });
+    expect(await second.waitForExit()).toBe(0);
+    await shell.getByRole('dialog', { name: /^Call .* with Support line\?$/ }).getByRole('button', { name: 'Call' }).click();
+  };
+  await dial('+16505550142');
+  await expect(problems()).toHaveText(/^1 problem\b/);
+  const received = () => widget.locator('#received li').allTextContents();
+  expect((await received()).filter((t) => t.includes('rc-adapter-new-call')), 'nothing sent while signed out').toEqual([]);
+  expect(app.diag().map((l) => l.message).join('\n')).toContain('RingCentral Embeddable is signed out');
+
+  // Signed in, the widget takes the dial and then does nothing (as RC does while another call is
+  // being placed). A second link question waits out the 3 s between questions (dial-confirmation.ts).
+  await post(widget, [signedIn]);
+  await widget.waitForTimeout(3_500);
+  await dial('+16505550143');
+  await expect.poll(async () => (await received()).filter((t) => t.includes('rc-adapter-new-call')).length).toBe(1);
+  await expect(problems()).toHaveText(/^2 problems\b/, { timeout: 25_000 });
+  expect(app.diag().map((l) => l.message).join('\n')).toContain('RingCentral Embeddable did not start the call to');
+  await shell.getByRole('banner').getByRole('button', { name: /problem/ }).click();
+  await screenshot(app, test.info().outputPath('rc-dial-not-confirmed.png'));
 });

@@ -58,14 +58,17 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   const config = await loadConfig(cli, app.getPath('userData'), app.isPackaged);
   const { settings, policyFile, read } = config;
   const state = new ShellState(settings.profiles, read.firstRun && !config.applied.replacedDemo, settings.guideDismissed);
+  let shellWindow: ShellWindow | null = null;
+  const notifyUi = () => shellWindow?.pushState();
+  // A problem can be found at any time (a command the vendor never confirmed, a timer): the
+  // shell window is told at once, not at its next unrelated update.
   const problem = (message: string) => {
     state.addProblem(message);
     diag('app', message);
+    notifyUi();
   };
 
   // 4. Durable logs and the forwarder, before anything can be captured.
-  let shellWindow: ShellWindow | null = null;
-  const notifyUi = () => shellWindow?.pushState();
   const services = await openServices(settings, app.getPath('userData'), problem, notifyUi);
   state.watchServices(() => serviceStatus(services));
   const eventLogLoss = watchEventLogLoss(services.eventLog, (message, data) => diag('app', message, data));
