@@ -13,6 +13,7 @@ import { vendorUrl } from '../../shared/core/profile-defaults';
 import { CHANNELS } from '../../shared/ipc/channels';
 import type { VendorCommand } from '../../shared/ipc/capture-protocol';
 import { handleAppProtocol, PROFILE_SESSION_HOSTS } from '../app-protocol/register';
+import { isHostPageUrl } from '../security/navigation-policy';
 import type { ResolveContext } from '../app-protocol/resolve-request';
 import { diag } from '../diagnostics';
 import { watchViewHealth, type ViewHealthWatch } from '../runtime/view-resilience';
@@ -43,6 +44,8 @@ export class ProfileView {
   readonly mode: 'framed' | 'direct';
   readonly partition: string;
   private readonly health: ViewHealthWatch;
+  /** Our error page is up: its own load says nothing about the vendor's health. */
+  private showingError = false;
 
   constructor(
     entry: ViewEntry,
@@ -61,7 +64,10 @@ export class ProfileView {
       reload: () => this.load(),
       showError: (error) => {
         deps.failures.set(profile.id, { code: typeof error.code === 'number' ? error.code : 0, description: error.description, url: error.url });
-        void contents.loadURL(errorPageUrl(profile.id));
+        // A give-up has said 'failed' with its reason already; a load failure says it here.
+        if (typeof error.code === 'number') deps.state.setHealth(profile.id, 'failed', `${error.description} (${error.code})`);
+        deps.notifyUi();
+        this.showError();
       },
       onState: (state, detail) => {
         deps.state.setHealth(profile.id, state, detail);
@@ -76,11 +82,26 @@ export class ProfileView {
       deps.failures.set(profile.id, { code, description, url });
       deps.state.setHealth(profile.id, 'failed', `${description} (${code})`);
       deps.notifyUi();
-      void contents.loadURL(errorPageUrl(profile.id));
+      this.showError();
     });
     contents.on('did-finish-load', () => {
+      // Before, the error page finishing its own load set the profile back to "ok": the rail
+      // showed a softphone that could not load as healthy.
+      if (this.showingError) return;
       deps.state.setHealth(profile.id, this.health.state === 'ok' ? 'ok' : this.health.state);
       deps.notifyUi();
+    });
+    // The error page's "Try again" is a plain link to the host page (no script in our pages).
+    // Taken here, it is a retry through the health watch: the backoff starts over after a
+    // give-up, and the view loads what its mode loads (in direct mode the vendor page itself,
+    // not the framed host page, which left capture dead until a restart).
+    // 'will-frame-navigate' comes first, and in direct mode the navigation guard denies the host
+    // page there, so 'will-navigate' never follows (electron/electron docs/api/web-contents.md,
+    // navigation events: "Subsequent events will not fire if event.preventDefault() is called").
+    contents.on('will-frame-navigate', (details) => {
+      if (!details.isMainFrame || !this.showingError || !isHostPageUrl(details.url, profile)) return;
+      details.preventDefault();
+      this.health.retry();
     });
   }
 
@@ -101,7 +122,13 @@ export class ProfileView {
     });
   }
 
+  private showError(): void {
+    this.showingError = true;
+    void this.view.webContents.loadURL(errorPageUrl(this.profile.id));
+  }
+
   load(): void {
+    this.showingError = false;
     const url = this.mode === 'framed' ? hostPageUrl(this.profile.id) : vendorUrl(this.profile);
     if (!url) {
       this.deps.state.setHealth(this.profile.id, 'failed', 'no vendor URL configured');

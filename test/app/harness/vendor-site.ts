@@ -3,6 +3,8 @@
  * reaches under their real-looking names (Chromium's --host-resolver-rules maps them to this
  * server; its --ignore-certificate-errors accepts the throwaway certificate made here):
  *   https://softphone.vendor.test/   the vendor client: links that leave, a help link, a sign-in
+ *   https://flaky.vendor.test/       a vendor client whose server drops every connection until
+ *                                    the test sets `flakyUp` (a VPN not up yet at login)
  *   https://login.vendor.test/       the identity provider (an auth host of the profile)
  *   https://elsewhere.test/          a site no profile allows
  *   https://softphone.vendor.test/widget  a widget page that posts what a test hands it to
@@ -27,6 +29,8 @@ import { join } from 'node:path';
 export interface VendorSite {
   origin: { softphone: string; login: string; elsewhere: string; help: string; widget: string };
   requests: Array<{ host: string; path: string }>;
+  /** flaky.vendor.test answers only once this is true; before, each connection is dropped. */
+  flakyUp: boolean;
   /** Chromium switches that route the names above to this server. */
   chromiumArgs: string[];
   close(): Promise<void>;
@@ -110,6 +114,7 @@ function certificate(): { key: Buffer; cert: Buffer } {
 
 export async function startVendorSite(): Promise<VendorSite> {
   const requests: VendorSite['requests'] = [];
+  const state = { flakyUp: false };
   const server: Server = createServer(certificate(), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = req.url ?? '/';
@@ -118,6 +123,10 @@ export async function startVendorSite(): Promise<VendorSite> {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(body);
     };
+    if (host === 'flaky.vendor.test') {
+      if (!state.flakyUp) return void req.socket.destroy();
+      return page('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Flaky softphone</title></head><body><h1>Flaky softphone</h1></body></html>');
+    }
     if (host === 'softphone.vendor.test' && path === '/') return page(SOFTPHONE);
     if (host === 'softphone.vendor.test' && path === '/crm') return page(CRM);
     if (host === 'softphone.vendor.test' && path === '/widget') return page(WIDGET_PAGE);
@@ -130,10 +139,16 @@ export async function startVendorSite(): Promise<VendorSite> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const map = ['softphone.vendor.test', 'login.vendor.test', 'help.vendor.test', 'elsewhere.test', 'widget.thirdparty.test'].map((h) => `MAP ${h}:443 127.0.0.1:${port}`).join(', ');
+  const map = ['softphone.vendor.test', 'flaky.vendor.test', 'login.vendor.test', 'help.vendor.test', 'elsewhere.test', 'widget.thirdparty.test'].map((h) => `MAP ${h}:443 127.0.0.1:${port}`).join(', ');
   return {
     origin: { softphone: 'https://softphone.vendor.test', login: 'https://login.vendor.test', elsewhere: 'https://elsewhere.test', help: 'https://help.vendor.test', widget: 'https://widget.thirdparty.test' },
     requests,
+    get flakyUp() {
+      return state.flakyUp;
+    },
+    set flakyUp(up: boolean) {
+      state.flakyUp = up;
+    },
     // Real vendors are public hosts; here they live on loopback, which Chromium's Local Network
     // Access checks would refuse to a page that is not itself local. The rig turns them off.
     chromiumArgs: [`--host-resolver-rules=${map}`, '--ignore-certificate-errors', '--disable-features=LocalNetworkAccessChecks'],

@@ -1,0 +1,43 @@
+/**
+ * A vendor client that cannot load (its server drops the connection, as when the VPN is not up
+ * yet at login): the rail says so and keeps saying so while our error page is up, and "Try again"
+ * loads what the profile's mode loads — in direct mode the vendor page itself, top-level.
+ */
+import { test, expect } from './harness/fixtures';
+import { writeSettings } from './harness/settings-file';
+import { startVendorSite, type VendorSite } from './harness/vendor-site';
+import { shellPage } from './harness/views';
+
+let site: VendorSite;
+test.beforeAll(async () => {
+  site = await startVendorSite();
+});
+test.afterAll(async () => {
+  await site.close();
+});
+
+test('direct view: a failed load shows as failed in the rail (not healthy), and Try again loads the vendor page itself', async ({ launch }) => {
+  site.flakyUp = false;
+  const userData = test.info().outputPath('user-data');
+  writeSettings(userData, {
+    profiles: [{ id: 'desk', name: 'Desk phone', vendor: 'ringcentral-embeddable', url: 'https://flaky.vendor.test/', allowedOrigins: ['https://flaky.vendor.test'], mode: 'direct' }],
+  });
+  const app = await launch({ userData, env: { ELECTRON_MODEL_CHROMIUM_ARGS: JSON.stringify(site.chromiumArgs) } });
+  const shell = await shellPage(app);
+  const errorPage = await app.page('app://host/error/desk');
+  await expect(errorPage.getByRole('link', { name: 'Try again' })).toBeVisible();
+  const rail = shell.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: /^Desk phone/ });
+  await expect(rail).toHaveAttribute('data-health', 'failed');
+  // The error page has finished loading by now; the rail must still say failed.
+  await errorPage.waitForTimeout(1_000);
+  await expect(rail).toHaveAttribute('data-health', 'failed');
+
+  site.flakyUp = true;
+  await errorPage.getByRole('link', { name: 'Try again' }).click();
+  const vendor = await app.page('https://flaky.vendor.test/');
+  await expect(vendor.getByRole('heading', { name: 'Flaky softphone' })).toBeVisible();
+  await expect(rail).toHaveAttribute('data-health', 'ok');
+  const contents = (await app.state()).contents.filter((c) => c.partition === 'persist:profile-desk').map((c) => c.url);
+  expect(contents, 'the vendor page, top-level, not the framed host page').toEqual(['https://flaky.vendor.test/']);
+  expect(app.diag().map((l) => l.message)).toContain('desk: reload');
+});
