@@ -41,3 +41,23 @@ test('direct view: a failed load shows as failed in the rail (not healthy), and 
   expect(contents, 'the vendor page, top-level, not the framed host page').toEqual(['https://flaky.vendor.test/']);
   expect(app.diag().map((l) => l.message)).toContain('desk: reload');
 });
+
+test('direct view: a vendor unreachable at start (the VPN is not up yet) loads by itself once the network is back', async ({ launch }) => {
+  const userData = test.info().outputPath('user-data');
+  writeSettings(userData, {
+    profiles: [{ id: 'vpn', name: 'Softphone', vendor: 'ringcentral-embeddable', url: 'https://down.vendor.test/', allowedOrigins: ['https://down.vendor.test'], mode: 'direct' }],
+  });
+  const app = await launch({ userData, env: { ELECTRON_MODEL_CHROMIUM_ARGS: JSON.stringify(site.chromiumArgs) } });
+  const shell = await shellPage(app);
+  const rail = shell.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: /^Softphone/ });
+  await expect(rail).toHaveAttribute('data-health', 'recovering');
+  await expect(rail).toContainText('network unreachable');
+  await app.page('app://host/error/vpn');
+
+  await site.bringUp();
+  // No click: the backoff (2 s, 5 s, 10 s …) tries again by itself.
+  const vendor = await app.page('https://down.vendor.test/');
+  await expect(vendor.getByRole('heading', { name: 'Softphone behind the VPN' })).toBeVisible({ timeout: 20_000 });
+  await expect(rail).toHaveAttribute('data-health', 'ok');
+  expect(app.diag().map((l) => l.message)).toContain('vpn: network-retry');
+});

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Menu, Notification, app, clipboard, dialog, ipcMain, session, shell } from 'electron';
+import { Menu, Notification, app, clipboard, dialog, ipcMain, powerMonitor, session, shell } from 'electron';
 import { createPipeline } from '../../shared/core/pipeline';
 import type { DialSource } from '../../shared/links/dial-confirmation';
 import { isDialLink } from '../../shared/links/dial-link';
@@ -114,6 +114,13 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
       }),
     );
   }
+
+  // A machine waking is when its VPN and Wi-Fi come back: views whose load is waiting for the
+  // network try again at once (docs/api/power-monitor.md: 'resume', "Emitted when system is
+  // resuming", every platform).
+  powerMonitor.on('resume', () => {
+    for (const profile of settings.profiles) registry.get(profile.id)?.view?.networkChanged();
+  });
 
   // 8. Commands into vendor clients, and the toasts that offer them. Commands a vendor may drop
   // silently are watched until a captured event shows they took effect (step 10 feeds the watch).

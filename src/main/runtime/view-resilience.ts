@@ -4,6 +4,7 @@
  * the shell UI. An agent mid-shift should never have to find out that a softphone silently died.
  */
 import { CrashBackoff, UnresponsiveWatch, type HealthState } from './crash-backoff';
+import { isNetworkError, networkRetryDelayMs } from './network-errors';
 
 /** The part of Electron.WebContents this uses; a WebContents is assignable to it. */
 export interface HealthWatchedContents {
@@ -32,7 +33,7 @@ export interface ViewError {
 }
 
 export interface ViewHealthLogEntry {
-  event: 'render-process-gone' | 'unresponsive' | 'responsive' | 'did-fail-load' | 'reload' | 'stable' | 'give-up';
+  event: 'render-process-gone' | 'unresponsive' | 'responsive' | 'did-fail-load' | 'reload' | 'stable' | 'give-up' | 'network-retry';
   state: HealthState;
   detail: string;
 }
@@ -52,6 +53,10 @@ export interface ViewHealthWatch {
   readonly state: HealthState;
   /** After 'failed': a person asked to try again. */
   retry(): void;
+  /** The vendor page failed to load (framed mode reports its vendor frame here). */
+  loadFailed(error: { code: number; description: string; url: string }): void;
+  /** The machine woke or the network came back: a load waiting for the network is tried now. */
+  networkChanged(): void;
   /** The view is being destroyed: cancel pending reloads. */
   dispose(): void;
 }
@@ -59,7 +64,7 @@ export interface ViewHealthWatch {
 /** net::ERR_ABORTED: a navigation we (or the page) cancelled, or one superseded by another. */
 const ERR_ABORTED = -3;
 
-type TimerName = 'reload' | 'stable' | 'hang';
+type TimerName = 'reload' | 'stable' | 'hang' | 'network';
 
 export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHealthContext<H>): ViewHealthWatch {
   const backoff = ctx.backoff ?? new CrashBackoff();
@@ -67,6 +72,8 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
   const timers = new Map<TimerName, H>();
   let disposed = false;
   let awaitingStable = false;
+  /** Load attempts that failed for want of a network since the last good load. */
+  let networkAttempts = 0;
 
   const schedule = (name: TimerName, ms: number, run: () => void): void => {
     cancel(name);
@@ -129,6 +136,25 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
     log('responsive', 'page responding again');
   });
 
+  const networkRetry = (): void => {
+    log('reload', `network retry ${networkAttempts}`);
+    ctx.reload();
+  };
+
+  const loadFailed = (error: { code: number; description: string; url: string }): void => {
+    const what = `${error.description} (${error.code})`;
+    if (isNetworkError(error.code)) {
+      // VPN not up yet at login, Wi-Fi joining: the page is fine, the network is not there.
+      networkAttempts++;
+      const delayMs = networkRetryDelayMs(networkAttempts);
+      const detail = `network unreachable: ${what}; trying again in ${Math.round(delayMs / 1000)} s`;
+      log('network-retry', detail);
+      ctx.onState('recovering', detail);
+      schedule('network', delayMs, networkRetry);
+    } else ctx.onState('failed', what);
+    ctx.showError({ code: error.code, description: error.description, url: error.url });
+  };
+
   contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
     if (disposed || errorCode === ERR_ABORTED) return;
     const where = isMainFrame ? 'page' : 'sub frame';
@@ -137,11 +163,16 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
     // agent sees. Our own app: pages failing is a packaging bug, and the error page is one of
     // them, so showing it again would loop.
     if (!isMainFrame || !URL.canParse(validatedURL) || new URL(validatedURL).protocol === 'app:') return;
-    ctx.showError({ code: errorCode, description: errorDescription, url: validatedURL });
+    loadFailed({ code: errorCode, description: errorDescription, url: validatedURL });
   });
 
   contents.on('did-finish-load', () => {
-    if (disposed || !awaitingStable) return;
+    if (disposed) return;
+    if (networkAttempts > 0 && URL.canParse(contents.getURL()) && new URL(contents.getURL()).protocol !== 'app:') {
+      networkAttempts = 0;
+      ctx.onState(backoff.state, 'loaded');
+    }
+    if (!awaitingStable) return;
     awaitingStable = false;
     schedule('stable', backoff.stableMs, () => {
       backoff.onStable(ctx.now());
@@ -154,8 +185,17 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
     get state() {
       return backoff.state;
     },
+    loadFailed(error) {
+      if (!disposed) loadFailed(error);
+    },
+    networkChanged() {
+      if (disposed || !timers.has('network')) return;
+      cancel('network');
+      networkRetry();
+    },
     retry() {
       if (disposed) return;
+      networkAttempts = 0;
       for (const name of [...timers.keys()]) cancel(name);
       hang.onResponsive();
       awaitingStable = false;

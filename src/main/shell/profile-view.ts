@@ -63,10 +63,8 @@ export class ProfileView {
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) },
       reload: () => this.load(),
       showError: (error) => {
+        // The health watch has said why (failed, or waiting for the network) before this.
         deps.failures.set(profile.id, { code: typeof error.code === 'number' ? error.code : 0, description: error.description, url: error.url });
-        // A give-up has said 'failed' with its reason already; a load failure says it here.
-        if (typeof error.code === 'number') deps.state.setHealth(profile.id, 'failed', `${error.description} (${error.code})`);
-        deps.notifyUi();
         this.showError();
       },
       onState: (state, detail) => {
@@ -79,10 +77,7 @@ export class ProfileView {
     // it fail; the frame's own first URL failing means the vendor is unreachable: say so.
     contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
       if (isMainFrame || this.mode !== 'framed' || code === ERR_ABORTED || url !== vendorUrl(profile)) return;
-      deps.failures.set(profile.id, { code, description, url });
-      deps.state.setHealth(profile.id, 'failed', `${description} (${code})`);
-      deps.notifyUi();
-      this.showError();
+      this.health.loadFailed({ code, description, url });
     });
     contents.on('did-finish-load', () => {
       // Before, the error page finishing its own load set the profile back to "ok": the rail
@@ -120,6 +115,11 @@ export class ProfileView {
         for (const type of types) void systemPreferences.askForMediaAccess(type === 'audio' ? 'microphone' : 'camera');
       },
     });
+  }
+
+  /** The machine woke (powerMonitor 'resume'): a load waiting for the network is tried now. */
+  networkChanged(): void {
+    this.health.networkChanged();
   }
 
   private showError(): void {

@@ -5,6 +5,8 @@
  *   https://softphone.vendor.test/   the vendor client: links that leave, a help link, a sign-in
  *   https://flaky.vendor.test/       a vendor client whose server drops every connection until
  *                                    the test sets `flakyUp` (a VPN not up yet at login)
+ *   https://down.vendor.test/        a vendor host nothing listens for (connection refused, as
+ *                                    behind a VPN that is not up) until the test calls bringUp()
  *   https://login.vendor.test/       the identity provider (an auth host of the profile)
  *   https://elsewhere.test/          a site no profile allows
  *   https://softphone.vendor.test/widget  a widget page that posts what a test hands it to
@@ -31,6 +33,8 @@ export interface VendorSite {
   requests: Array<{ host: string; path: string }>;
   /** flaky.vendor.test answers only once this is true; before, each connection is dropped. */
   flakyUp: boolean;
+  /** Starts listening for down.vendor.test (the network "comes back"). */
+  bringUp(): Promise<void>;
   /** Chromium switches that route the names above to this server. */
   chromiumArgs: string[];
   close(): Promise<void>;
@@ -115,7 +119,14 @@ function certificate(): { key: Buffer; cert: Buffer } {
 export async function startVendorSite(): Promise<VendorSite> {
   const requests: VendorSite['requests'] = [];
   const state = { flakyUp: false };
-  const server: Server = createServer(certificate(), (req, res) => {
+  const tls = certificate();
+  // A port nothing listens on yet: taken and released, so down.vendor.test refuses until bringUp().
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const downPort = (probe.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  let downServer: Server | null = null;
+  const server: Server = createServer(tls, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = req.url ?? '/';
     requests.push({ host, path });
@@ -139,7 +150,7 @@ export async function startVendorSite(): Promise<VendorSite> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const map = ['softphone.vendor.test', 'flaky.vendor.test', 'login.vendor.test', 'help.vendor.test', 'elsewhere.test', 'widget.thirdparty.test'].map((h) => `MAP ${h}:443 127.0.0.1:${port}`).join(', ');
+  const map = [`MAP down.vendor.test:443 127.0.0.1:${downPort}`, ...['softphone.vendor.test', 'flaky.vendor.test', 'login.vendor.test', 'help.vendor.test', 'elsewhere.test', 'widget.thirdparty.test'].map((h) => `MAP ${h}:443 127.0.0.1:${port}`)].join(', ');
   return {
     origin: { softphone: 'https://softphone.vendor.test', login: 'https://login.vendor.test', elsewhere: 'https://elsewhere.test', help: 'https://help.vendor.test', widget: 'https://widget.thirdparty.test' },
     requests,
@@ -152,8 +163,18 @@ export async function startVendorSite(): Promise<VendorSite> {
     // Real vendors are public hosts; here they live on loopback, which Chromium's Local Network
     // Access checks would refuse to a page that is not itself local. The rig turns them off.
     chromiumArgs: [`--host-resolver-rules=${map}`, '--ignore-certificate-errors', '--disable-features=LocalNetworkAccessChecks'],
+    bringUp: () =>
+      new Promise<void>((resolve) => {
+        downServer = createServer(tls, (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+          res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Softphone behind the VPN</title></head><body><h1>Softphone behind the VPN</h1></body></html>');
+        });
+        downServer.listen(downPort, '127.0.0.1', resolve);
+      }),
     close: () =>
       new Promise((resolve) => {
+        downServer?.closeAllConnections();
+        downServer?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

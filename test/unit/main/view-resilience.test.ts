@@ -230,11 +230,50 @@ describe('watchViewHealth: hangs', () => {
 });
 
 describe('watchViewHealth: load failures', () => {
-  it('shows the error for a failed top-frame load', () => {
-    const { contents, errors, logs } = setup();
+  it('shows the error for a failed top-frame load, and says failed with the reason', () => {
+    const { contents, errors, logs, states } = setup();
+    contents.failLoad(-200, 'https://apps.ringcentral.com/app.html');
+    expect(errors).toEqual([{ code: -200, description: 'ERR', url: 'https://apps.ringcentral.com/app.html' }]);
+    expect(logs).toEqual([{ event: 'did-fail-load', state: 'ok', detail: 'page failed to load: ERR (-200)' }]);
+    expect(states).toEqual([['failed', 'ERR (-200)']]);
+  });
+
+  it('a load that fails for want of a network (VPN not up: -106, -105) is retried with a backoff until it loads', () => {
+    const { clock, contents, errors, reloads, states } = setup();
     contents.failLoad(-106, 'https://apps.ringcentral.com/app.html');
-    expect(errors).toEqual([{ code: -106, description: 'ERR', url: 'https://apps.ringcentral.com/app.html' }]);
-    expect(logs).toEqual([{ event: 'did-fail-load', state: 'ok', detail: 'page failed to load: ERR (-106)' }]);
+    expect(errors).toHaveLength(1);
+    expect(states.at(-1)).toEqual(['recovering', 'network unreachable: ERR (-106); trying again in 2 s']);
+    clock.advance(2_000);
+    expect(reloads).toEqual([2_000]);
+    contents.failLoad(-105, 'https://apps.ringcentral.com/app.html');
+    expect(states.at(-1)).toEqual(['recovering', 'network unreachable: ERR (-105); trying again in 5 s']);
+    clock.advance(5_000);
+    expect(reloads).toEqual([2_000, 7_000]);
+    contents.emit('did-finish-load');
+    expect(states.at(-1)).toEqual(['ok', 'loaded']);
+    // The next outage starts again at 2 s.
+    contents.failLoad(-106, 'https://apps.ringcentral.com/app.html');
+    expect(states.at(-1)?.[1]).toContain('trying again in 2 s');
+  });
+
+  it('a machine waking (networkChanged) tries a waiting load at once, and only then', () => {
+    const { clock, contents, reloads, watch } = setup();
+    watch.networkChanged();
+    expect(reloads, 'nothing waits: nothing to do').toEqual([]);
+    contents.failLoad(-106, 'https://apps.ringcentral.com/app.html');
+    clock.advance(500);
+    watch.networkChanged();
+    expect(reloads).toEqual([500]);
+    clock.advance(10_000);
+    expect(reloads, 'the scheduled retry was replaced, not added').toEqual([500]);
+  });
+
+  it('framed mode reports its vendor frame failing through loadFailed, with the same retry', () => {
+    const { clock, reloads, errors, watch } = setup();
+    watch.loadFailed({ code: -102, description: 'ERR_CONNECTION_REFUSED', url: 'https://apps.ringcentral.com/app.html' });
+    expect(errors).toHaveLength(1);
+    clock.advance(2_000);
+    expect(reloads).toEqual([2_000]);
   });
 
   it('ignores aborted navigations (-3), which our own guards cause', () => {
