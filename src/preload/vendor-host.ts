@@ -6,12 +6,19 @@
 import './zod-jitless';
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS } from '../shared/ipc/channels';
-import { CaptureConfigSchema, VendorCommandSchema, type CaptureMessage } from '../shared/ipc/capture-protocol';
+import { CaptureConfigSchema, LivenessSeqSchema, VendorCommandSchema, type CaptureMessage } from '../shared/ipc/capture-protocol';
 import { describeZodError } from '../shared/contract/issues';
 import { installCaptureBridge } from './capture-bridge';
 import { installSocketTap } from './socket-tap';
 
 const send = (message: CaptureMessage) => ipcRenderer.send(CHANNELS.capture, message);
+
+// Liveness (src/main/runtime/liveness.ts): answered from this document's main thread, so a page
+// stuck in a script cannot answer. Listening before the config request below, whose arrival in
+// main is what tells it this document's bridge is up, and whatever that request gets back.
+ipcRenderer.on(CHANNELS.livenessPing, (_event, seq: unknown) => {
+  if (LivenessSeqSchema.safeParse(seq).success) ipcRenderer.send(CHANNELS.livenessPong, seq);
+});
 
 // Synchronous on purpose: the bridge must listen before any vendor script can post.
 const config = CaptureConfigSchema.safeParse(ipcRenderer.sendSync(CHANNELS.captureConfig));

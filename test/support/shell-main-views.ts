@@ -32,12 +32,11 @@ export class ShellViews {
       now: () => this.clock.now(),
       timers: { setTimeout: (run, ms) => timers.push({ run, at: this.clock.now() + ms }) - 1, clearTimeout: (i) => void (timers[i] = null) },
       reload: () => undefined,
+      crashRenderer: () => undefined,
       showError: () => undefined,
       onState: (state, detail) => this.state.setHealth(profile, state, detail),
       log: () => undefined,
     });
-    // ProfileView: every finished load reports the watch's state.
-    contents.on('did-finish-load', () => this.state.setHealth(profile, health.state === 'ok' ? 'ok' : health.state));
     this.views.set(profile, { contents, health, timers });
   }
 

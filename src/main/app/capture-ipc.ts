@@ -4,6 +4,7 @@
  * at the page that view is meant to show (ipc/sender-validation.ts).
  */
 import type { IpcMain, IpcMainEvent } from 'electron';
+import { LivenessSeqSchema } from '../../shared/ipc/capture-protocol';
 import { CHANNELS } from '../../shared/ipc/channels';
 import { buildCaptureConfig } from '../capture/capture-config';
 import type { createCaptureService } from '../capture/capture-service';
@@ -28,6 +29,9 @@ export function wireCaptureIpc(ipcMain: Pick<IpcMain, 'on'>, registry: ViewRegis
       event.returnValue = null;
       const sender = senderOf(event);
       if (!sender.ok) diag('capture', `config refused: ${sender.reason}`);
+      // Any document of a view's top frame starting its preload (the vendor page, our error
+      // page) can answer liveness pings from now on, whether or not it may capture.
+      if (event.senderFrame?.parent === null) registry.byContents(event.sender.id)?.view?.bridgeStarted();
       const entry = sender.ok ? registry.byContents(event.sender.id) : undefined;
       event.returnValue = sender.ok && entry ? buildCaptureConfig(sender.profile, entry.secret) : null;
     },
@@ -41,6 +45,19 @@ export function wireCaptureIpc(ipcMain: Pick<IpcMain, 'on'>, registry: ViewRegis
       const sender = senderOf(event);
       if (!sender.ok) return diag('capture', `message refused: ${sender.reason}`);
       captures.handle(sender.profile, payload);
+    },
+    log,
+  );
+  // A liveness answer says only "this renderer's main thread runs"; it is taken from the top
+  // frame of a registered view whatever page that frame shows (our error page answers too).
+  safeOn(
+    ipcMain,
+    CHANNELS.livenessPong,
+    (event, payload) => {
+      const seq = LivenessSeqSchema.safeParse(payload);
+      const view = event.senderFrame?.parent === null ? registry.byContents(event.sender.id)?.view : undefined;
+      if (!seq.success || !view) return diag('capture', `liveness answer refused: ${seq.success ? 'not from the top frame of a profile view' : 'not a ping number'}`);
+      view.answered(seq.data);
     },
     log,
   );

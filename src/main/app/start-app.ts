@@ -25,6 +25,7 @@ import { ShellWindow } from '../shell/shell-window';
 import { ViewRegistry } from '../shell/view-registry';
 import { installApplicationMenu } from './application-menu';
 import { wireCaptureIpc } from './capture-ipc';
+import { callsAtRisk, createQuitGuard, quitQuestion } from './quit-guard';
 import { createDialer } from './dial-wiring';
 import type { EarlyEvents } from './early-events';
 import { wireLifecycle } from './lifecycle';
@@ -291,6 +292,19 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   wireLifecycle({
     app,
     showWindow: () => win.focus(),
+    quitGuard: createQuitGuard({
+      calls: () => callsAtRisk(pipeline.presence().profiles, (id) => registry.get(id)?.profile.name ?? id),
+      async ask(calls) {
+        // The window comes forward first: the agent may have been working in the CRM, with
+        // Switchboard in the tray, when they chose Quit.
+        win.focus();
+        const question = quitQuestion(calls);
+        const { response } = await dialog.showMessageBox(win.window, { type: 'warning', title: 'Quit Switchboard', message: question.message, detail: question.detail, buttons: question.buttons, defaultId: 0, cancelId: 0, noLink: true });
+        return response === 1;
+      },
+      quit: () => app.quit(),
+      log: (message) => diag('app', message),
+    }),
     tick(now) {
       effects.effects(pipeline.tick(now), now);
       dialer.tick(now);

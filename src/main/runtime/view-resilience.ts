@@ -16,6 +16,7 @@ export interface HealthWatchedContents {
     listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,
   ): unknown;
   on(event: 'did-finish-load', listener: () => void): unknown;
+  on(event: 'will-prevent-unload', listener: (event: { preventDefault(): void }) => void): unknown;
   getURL(): string;
 }
 
@@ -33,17 +34,26 @@ export interface ViewError {
 }
 
 export interface ViewHealthLogEntry {
-  event: 'render-process-gone' | 'unresponsive' | 'responsive' | 'did-fail-load' | 'reload' | 'stable' | 'give-up' | 'network-retry';
+  event: 'render-process-gone' | 'unresponsive' | 'responsive' | 'did-fail-load' | 'reload' | 'stable' | 'give-up' | 'network-retry' | 'unload-anyway' | 'unload-refused';
   state: HealthState;
   detail: string;
 }
+
+/** What the rail shows: the backoff's state, or 'unresponsive' while a hang may still pass. */
+export type ReportedHealth = HealthState | 'unresponsive';
 
 export interface ViewHealthContext<H> {
   now(): number;
   timers: ViewTimers<H>;
   reload(): void;
+  /**
+   * End the hung renderer's process. A hung renderer cannot run the unload that a reload needs;
+   * Electron's docs say to call forcefullyCrashRenderer() and then reload, which then happens in
+   * a new process (electron/electron docs/api/web-contents.md, `contents.forcefullyCrashRenderer()`).
+   */
+  crashRenderer(): void;
   showError(error: ViewError): void;
-  onState(state: HealthState, detail: string): void;
+  onState(state: ReportedHealth, detail: string): void;
   log(entry: ViewHealthLogEntry): void;
   backoff?: CrashBackoff;
   unresponsive?: UnresponsiveWatch;
@@ -57,6 +67,8 @@ export interface ViewHealthWatch {
   loadFailed(error: { code: number; description: string; url: string }): void;
   /** The machine woke or the network came back: a load waiting for the network is tried now. */
   networkChanged(): void;
+  /** The liveness check (liveness.ts) got no answer for silentMs: the page is hung, seen or not. */
+  hung(silentMs: number): void;
   /** The view is being destroyed: cancel pending reloads. */
   dispose(): void;
 }
@@ -74,6 +86,21 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
   let awaitingStable = false;
   /** Load attempts that failed for want of a network since the last good load. */
   let networkAttempts = 0;
+  /** We ended the renderer ourselves: the 'render-process-gone' that follows is not a new crash. */
+  let endedByUs = false;
+  /** A load we started to recover is under way: nothing the old page says may stop it. */
+  let recoveryLoad = false;
+  /** Our error page is up: its own load says nothing about the vendor's health. */
+  let errorShown = false;
+  const reload = (): void => {
+    recoveryLoad = true;
+    errorShown = false;
+    ctx.reload();
+  };
+  const showError = (error: ViewError): void => {
+    errorShown = true;
+    ctx.showError(error);
+  };
 
   const schedule = (name: TimerName, ms: number, run: () => void): void => {
     cancel(name);
@@ -96,12 +123,16 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
     cancel('hang');
     hang.onResponsive();
     awaitingStable = false;
+    if (cause === 'unresponsive') {
+      endedByUs = true;
+      ctx.crashRenderer();
+    }
     const verdict = backoff.onCrash(ctx.now());
     if (verdict.action === 'give-up') {
       cancel('reload');
       log('give-up', `${detail}; ${verdict.reason}`);
       ctx.onState('failed', verdict.reason);
-      ctx.showError({ code: cause, description: verdict.reason, url: contents.getURL() });
+      showError({ code: cause, description: verdict.reason, url: contents.getURL() });
       return;
     }
     const seconds = Math.round(verdict.delayMs / 100) / 10;
@@ -110,12 +141,18 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
     schedule('reload', verdict.delayMs, () => {
       log('reload', 'reloading after failure');
       awaitingStable = true;
-      ctx.reload();
+      reload();
     });
   };
 
   contents.on('render-process-gone', (_event, details) => {
     if (disposed || details.reason === 'clean-exit') return;
+    if (endedByUs) {
+      // docs/api/web-contents.md: forcefullyCrashRenderer() leads to 'render-process-gone' with
+      // reason 'killed' or 'crashed'; the hang that made us do it was counted already.
+      endedByUs = false;
+      return log('render-process-gone', `hung renderer ended (${details.reason}); the reload follows`);
+    }
     failure('render-process-gone', `renderer ${details.reason} (exit code ${details.exitCode})`);
   });
 
@@ -124,6 +161,7 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
     hang.onUnresponsive(ctx.now());
     if (timers.has('hang')) return;
     log('unresponsive', `page not responding; reloading if it does not recover within ${hang.graceMs / 1000} s`);
+    ctx.onState('unresponsive', `not responding; restarting it if it does not recover within ${hang.graceMs / 1000} s`);
     schedule('hang', hang.graceMs, () => {
       if (hang.due(ctx.now())) failure('unresponsive', `page not responding for ${hang.graceMs / 1000} s`);
     });
@@ -134,12 +172,26 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
     hang.onResponsive();
     cancel('hang');
     log('responsive', 'page responding again');
+    ctx.onState(backoff.state, 'responding again');
   });
 
   const networkRetry = (): void => {
     log('reload', `network retry ${networkAttempts}`);
-    ctx.reload();
+    reload();
   };
+
+  // A vendor page keeps a beforeunload handler while a call is active. Electron asks the app
+  // ('will-prevent-unload'); unless it is prevented the load is cancelled (did-fail-load with
+  // ERR_ABORTED, electron/electron shell/browser/api/electron_api_web_contents.cc
+  // `RunBeforeUnloadDialog`), so a recovery would quietly leave the broken page in place.
+  // Recovery loads go through; anything else keeps Electron's answer (the page stays), logged.
+  contents.on('will-prevent-unload', (event) => {
+    if (disposed) return;
+    if (recoveryLoad) {
+      event.preventDefault();
+      log('unload-anyway', 'the page asked to stay (beforeunload); unloading it anyway to recover');
+    } else log('unload-refused', 'the page asked to stay (beforeunload); it stays');
+  });
 
   const loadFailed = (error: { code: number; description: string; url: string }): void => {
     const what = `${error.description} (${error.code})`;
@@ -152,11 +204,12 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
       ctx.onState('recovering', detail);
       schedule('network', delayMs, networkRetry);
     } else ctx.onState('failed', what);
-    ctx.showError({ code: error.code, description: error.description, url: error.url });
+    showError({ code: error.code, description: error.description, url: error.url });
   };
 
   contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
     if (disposed || errorCode === ERR_ABORTED) return;
+    if (isMainFrame) recoveryLoad = false;
     const where = isMainFrame ? 'page' : 'sub frame';
     log('did-fail-load', `${where} failed to load: ${errorDescription} (${errorCode})`);
     // Sub frames include vendors' analytics and widgets; only the top frame decides what the
@@ -168,10 +221,14 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
 
   contents.on('did-finish-load', () => {
     if (disposed) return;
-    if (networkAttempts > 0 && URL.canParse(contents.getURL()) && new URL(contents.getURL()).protocol !== 'app:') {
-      networkAttempts = 0;
-      ctx.onState(backoff.state, 'loaded');
-    }
+    recoveryLoad = false;
+    // Before, the error page finishing its own load set the profile back to "ok": the rail
+    // showed a softphone that could not load as healthy.
+    if (errorShown) return;
+    networkAttempts = 0;
+    // The page is up and the agent can use it; the backoff keeps counting until it has stayed
+    // up for stableMs, but that is ours to know, not the rail's.
+    if (backoff.state !== 'failed') ctx.onState('ok', awaitingStable ? 'reloaded' : 'loaded');
     if (!awaitingStable) return;
     awaitingStable = false;
     schedule('stable', backoff.stableMs, () => {
@@ -193,6 +250,10 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
       cancel('network');
       networkRetry();
     },
+    hung(silentMs) {
+      if (disposed || timers.has('reload')) return;
+      failure('unresponsive', `page not answering for ${Math.round(silentMs / 1000)} s${hang.hung ? '' : ' (not on screen, so Electron did not report it)'}`);
+    },
     retry() {
       if (disposed) return;
       networkAttempts = 0;
@@ -202,7 +263,7 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
       backoff.reset();
       log('reload', 'reload requested');
       ctx.onState(backoff.state, 'reloading on request');
-      ctx.reload();
+      reload();
     },
     dispose() {
       disposed = true;

@@ -16,6 +16,7 @@ import { handleAppProtocol, PROFILE_SESSION_HOSTS } from '../app-protocol/regist
 import { isHostPageUrl } from '../security/navigation-policy';
 import type { ResolveContext } from '../app-protocol/resolve-request';
 import { diag } from '../diagnostics';
+import { watchLiveness, type LivenessWatch } from '../runtime/liveness';
 import { watchViewHealth, type ViewHealthWatch } from '../runtime/view-resilience';
 import { installPermissionHandlers, type PermissionLogEntry } from '../security/permission-handlers';
 import { vendorViewPreferences } from '../security/web-preferences';
@@ -44,7 +45,8 @@ export class ProfileView {
   readonly mode: 'framed' | 'direct';
   readonly partition: string;
   private readonly health: ViewHealthWatch;
-  /** Our error page is up: its own load says nothing about the vendor's health. */
+  private readonly liveness: LivenessWatch;
+  /** Our error page is up: "Try again" on it is a retry. */
   private showingError = false;
 
   constructor(
@@ -62,6 +64,9 @@ export class ProfileView {
       now: Date.now,
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) },
       reload: () => this.load(),
+      crashRenderer: () => {
+        if (!contents.isDestroyed() && !contents.isCrashed()) contents.forcefullyCrashRenderer();
+      },
       showError: (error) => {
         // The health watch has said why (failed, or waiting for the network) before this.
         deps.failures.set(profile.id, { code: typeof error.code === 'number' ? error.code : 0, description: error.description, url: error.url });
@@ -73,18 +78,24 @@ export class ProfileView {
       },
       log: (entry) => diag('view', `${profile.id}: ${entry.event}`, entry),
     });
+    // Every view, on screen or not, is asked whether its page still answers (liveness.ts).
+    this.liveness = watchLiveness({
+      now: Date.now,
+      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) },
+      ping: (seq) => {
+        if (!contents.isDestroyed()) contents.send(CHANNELS.livenessPing, seq);
+      },
+      hung: (silentMs) => this.health.hung(silentMs),
+    });
+    // Not disarmed when a navigation starts: the old document answers until the new one
+    // commits (a navigation a guard cancels leaves it in place), and the new document's bridge
+    // starting clears a ping lost in between.
+    contents.on('render-process-gone', () => this.liveness.documentGone());
     // In framed mode the vendor is a subframe, so watchViewHealth (top frame only) would not see
     // it fail; the frame's own first URL failing means the vendor is unreachable: say so.
     contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
       if (isMainFrame || this.mode !== 'framed' || code === ERR_ABORTED || url !== vendorUrl(profile)) return;
       this.health.loadFailed({ code, description, url });
-    });
-    contents.on('did-finish-load', () => {
-      // Before, the error page finishing its own load set the profile back to "ok": the rail
-      // showed a softphone that could not load as healthy.
-      if (this.showingError) return;
-      deps.state.setHealth(profile.id, this.health.state === 'ok' ? 'ok' : this.health.state);
-      deps.notifyUi();
     });
     // The error page's "Try again" is a plain link to the host page (no script in our pages).
     // Taken here, it is a retry through the health watch: the backoff starts over after a
@@ -117,6 +128,16 @@ export class ProfileView {
     });
   }
 
+  /** This view's preload started in a new document (it asked for its capture config). */
+  bridgeStarted(): void {
+    this.liveness.bridgeStarted();
+  }
+
+  /** The preload answered liveness ping `seq`. */
+  answered(seq: number): void {
+    this.liveness.pong(seq);
+  }
+
   /** The machine woke (powerMonitor 'resume'): a load waiting for the network is tried now. */
   networkChanged(): void {
     this.health.networkChanged();
@@ -147,6 +168,7 @@ export class ProfileView {
   }
 
   dispose(): void {
+    this.liveness.dispose();
     this.health.dispose();
     if (!this.view.webContents.isDestroyed()) this.view.webContents.close();
   }

@@ -69,3 +69,6 @@ export const VendorCommandSchema = z.strictObject({
     .max(16),
 });
 export type VendorCommand = z.infer<typeof VendorCommandSchema>;
+
+/** A liveness ping's number, main → preload and back (src/main/runtime/liveness.ts). */
+export const LivenessSeqSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);

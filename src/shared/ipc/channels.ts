@@ -9,6 +9,10 @@ export const CHANNELS = {
   capture: 'capture:message',
   /** main → vendor-host preload: deliver outbound messages into the vendor client. */
   vendorCommand: 'capture:command',
+  /** main → vendor-host preload: are you answering? (a number; runtime/liveness.ts) */
+  livenessPing: 'capture:ping',
+  /** vendor-host preload → main: the same number back, from the page's main thread. */
+  livenessPong: 'capture:pong',
   /** shell preload → main (invoke): current state of the shell for the UI. */
   shellState: 'shell:state',
   /** shell preload → main: select a profile's view. */

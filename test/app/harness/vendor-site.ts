@@ -15,6 +15,9 @@
  *   https://softphone.vendor.test/aicc  a Huawei AICC connection bar (the ccbarclient frame): it
  *                                    listens only 1.2 s after load (its script arrives late) and
  *                                    forwards only the events the host subscribed to by eventpost
+ *   https://softphone.vendor.test/busy  a softphone whose "Take call" starts a call it guards with
+ *                                    beforeunload (as softphones do while a call is up); a test
+ *                                    freezes its main thread from the page (an endless script)
  *   https://softphone.vendor.test/crm  a vendor page with a tel:, a mailto: link and a third-party
  *                                    widget frame (https://widget.thirdparty.test/chat) that calls
  *                                    window.open('tel:…') on load and from its button
@@ -48,6 +51,16 @@ const SOFTPHONE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <script>
 document.getElementById('leave').onclick = () => { location.href = 'https://elsewhere.test/landing'; };
 document.getElementById('signin').onclick = () => { window.open('https://login.vendor.test/authorize?client=softphone', 'signin', 'width=480,height=640'); };
+</script></body></html>`;
+
+const BUSY = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Busy softphone</title></head>
+<body><h1>Busy softphone</h1><p id="call">No call</p>
+<button id="take" type="button">Take call</button>
+<script>
+document.getElementById('take').onclick = () => {
+  document.getElementById('call').textContent = 'On a call';
+  window.addEventListener('beforeunload', (event) => { event.preventDefault(); event.returnValue = 'A call is active'; });
+};
 </script></body></html>`;
 
 /** The number a toll-fraud widget calls (+1 900: premium rate). */
@@ -140,6 +153,7 @@ export async function startVendorSite(): Promise<VendorSite> {
     }
     if (host === 'softphone.vendor.test' && path === '/') return page(SOFTPHONE);
     if (host === 'softphone.vendor.test' && path === '/crm') return page(CRM);
+    if (host === 'softphone.vendor.test' && path === '/busy') return page(BUSY);
     if (host === 'softphone.vendor.test' && path === '/widget') return page(WIDGET_PAGE);
     if (host === 'softphone.vendor.test' && path === '/aicc') return page(AICC_BAR);
     if (host === 'widget.thirdparty.test' && path === '/chat') return page(WIDGET);

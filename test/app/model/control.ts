@@ -9,7 +9,7 @@ import { keyDownFor } from './accelerator';
 import { app, registration } from './app';
 import { browser } from './browser';
 import { photographWindow } from './compose';
-import { desktop } from './desktop';
+import { answerMessageBox, desktop } from './desktop';
 import { emitPreventable, emitSafely, modelEvent } from './events';
 import type { Menu, MenuItem } from './menu';
 import { applicationMenu } from './menu-state';
@@ -141,6 +141,8 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
     case 'nextSaveDialog':
       desktop.nextSave = args.path === null ? null : String(args.path);
       return null;
+    case 'answerMessageBox':
+      return answerMessageBox(String(args.label), args.id === undefined ? undefined : Number(args.id));
     case 'crash':
       return contentsById(args.contents).forcefullyCrashRenderer();
     case 'osQuit':

@@ -9,12 +9,27 @@ import { strict } from './strict';
 export interface DesktopRecord {
   opened: Array<{ kind: 'external' | 'path'; target: string }>;
   clipboard: string;
-  dialogs: Array<{ kind: 'save'; title: string; defaultPath: string }>;
+  dialogs: Array<{ kind: 'save'; title: string; defaultPath: string } | { kind: 'message'; id: number; title: string; message: string; detail: string; buttons: string[]; open: boolean; modal: boolean }>;
   /** The next save dialog's answer (control.ts sets it; default: the agent cancels). */
   nextSave: string | null;
 }
 
 export const desktop: DesktopRecord = { opened: [], clipboard: '', dialogs: [], nextSave: null };
+
+/** Message boxes on screen, answered by the app tier (control.ts 'answerMessageBox') as the agent would. */
+const openBoxes = new Map<number, (response: number) => void>();
+let nextBoxId = 1;
+
+/** The agent clicks `label` on the open message box `id` (or the only open one). */
+export function answerMessageBox(label: string, id?: number): void {
+  const box = desktop.dialogs.find((d) => d.kind === 'message' && d.open && (id === undefined || d.id === id));
+  if (!box || box.kind !== 'message') throw new Error('electron model: no message box is open');
+  const index = box.buttons.indexOf(label);
+  if (index < 0) throw new Error(`electron model: the message box has no button "${label}" (it has ${JSON.stringify(box.buttons)})`);
+  box.open = false;
+  openBoxes.get(box.id)?.(index);
+  openBoxes.delete(box.id);
+}
 
 export const shell = strict(
   {
@@ -51,6 +66,20 @@ export const dialog = strict(
       const answer = desktop.nextSave;
       desktop.nextSave = null;
       return Promise.resolve(answer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: answer });
+    },
+    /**
+     * docs/api/dialog.md `dialog.showMessageBox([window, ]options)`: resolves { response, checkboxChecked }
+     * once a button is clicked; with a window it is modal to it. Without buttons the OS shows "OK".
+     */
+    showMessageBox(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>): Promise<{ response: number; checkboxChecked: boolean }> {
+      const options = (maybeOptions ?? windowOrOptions) as Record<string, unknown>;
+      const known = new Set(['message', 'type', 'buttons', 'defaultId', 'signal', 'title', 'detail', 'checkboxLabel', 'checkboxChecked', 'icon', 'textWidth', 'cancelId', 'noLink', 'normalizeAccessKeys']);
+      for (const key of Object.keys(options)) if (!known.has(key)) throw new TypeError(`electron model: dialog.showMessageBox has no option "${key}"`);
+      if (typeof options.message !== 'string') throw new TypeError('electron model: dialog.showMessageBox needs a message string');
+      const buttons = Array.isArray(options.buttons) && options.buttons.length > 0 ? options.buttons.map(String) : ['OK'];
+      const id = nextBoxId++;
+      desktop.dialogs.push({ kind: 'message', id, title: String(options.title ?? ''), message: options.message, detail: String(options.detail ?? ''), buttons, open: true, modal: maybeOptions !== undefined });
+      return new Promise((resolve) => openBoxes.set(id, (response) => resolve({ response, checkboxChecked: false })));
     },
     showErrorBox(title: string, content: string): void {
       process.stderr.write(`electron model: error box "${title}": ${content}\n`);

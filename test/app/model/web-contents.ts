@@ -12,12 +12,17 @@
  *   frame's load event fires, even for an error page (WebContents::DidFinishNavigation and
  *   DidFinishLoad in electron_api_web_contents.cc:2479 and :2267).
  * - loadURL's promise settles as _awaitNextLoad in lib/browser/api/web-contents.ts:278 does.
+ * - a page's beforeunload asking to stay emits 'will-prevent-unload'; unless a listener prevents it
+ *   the unload is cancelled, and a loadURL that started it fails with ERR_ABORTED
+ *   (shell/browser/api/electron_api_web_contents.cc `WebContents::RunBeforeUnloadDialog`, and
+ *   `LoadURL`, which remembers the URL when the page needs to fire beforeunload). Chromium asks
+ *   only for a page the user interacted with (sticky activation): that part is Chromium's own.
  * - `unresponsive` only when the view is visible (lib/browser/api/web-contents.ts:840: `event.visible &&
  *   event.rendererInitialized`), see hang-watch.ts.
  */
 import { app } from './app';
 import { browser, type FrameInfo, type PageHost, type PausedRequest } from './browser';
-import { emitSafely, modelEvent, ModelEmitter } from './events';
+import { emitPreventable, emitSafely, modelEvent, ModelEmitter } from './events';
 import { handleExternalProtocolNavigation, isExternalProtocol } from './external-protocol';
 import { HangWatch } from './hang-watch';
 import { handleNavigationRequest, type ThrottleHost } from './navigation-throttle';
@@ -60,6 +65,8 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
   private readonly ready: Promise<void>;
   private pageUrl = '';
   private destroyed = false;
+  /** electron_api_web_contents.cc `pending_unload_url_`: set by loadURL, cleared when a beforeunload cancels it. */
+  private pendingUnloadUrl: string | null = null;
   private crashed = false;
   /** Chromium's own initial about:blank is not a load of Electron's: nothing is reported until the first navigation. */
   private navigated = false;
@@ -98,6 +105,7 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
     if (options && Object.keys(options).length > 0) throw recordGap('webContents.loadURL options');
     const settled = awaitNextLoad(this, url);
     settled.catch(() => undefined);
+    this.pendingUnloadUrl = url;
     void this.ready.then(async () => {
       const pageUrl = toPage(url);
       this.browserInitiated.push(pageUrl);
@@ -248,6 +256,7 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
     if (method === 'Page.frameRequestedNavigation' && isExternalProtocol(String(params.url))) {
       return void handleExternalProtocolNavigation(this, String(params.url), params.frameId === this.targetId).catch((err: unknown) => process.emitWarning(`electron model: external protocol navigation failed: ${String(err)}`));
     }
+    if (method === 'Page.javascriptDialogOpening' && params.type === 'beforeunload') return this.beforeUnload(sessionId);
     if (!own) return;
     if (!this.navigated && method.startsWith('Page.')) return;
     this.renderer?.event(method, params);
@@ -270,7 +279,8 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
       case 'Page.navigatedWithinDocument': {
         const isMainFrame = params.frameId === this.targetId;
         if (isMainFrame) this.pageUrl = String(params.url);
-        emitSafely(this, 'did-start-navigation', modelEvent(), toMain(String(params.url)), true, isMainFrame, -1, -1);
+        const details = { url: toMain(String(params.url)), isSameDocument: true, isMainFrame, processId: -1, routingId: -1, frame: null, initiator: null };
+        emitSafely(this, 'did-start-navigation', modelEvent(details, 'NavigationEvent'), details.url, true, isMainFrame, -1, -1);
         emitSafely(this, 'did-navigate-in-page', modelEvent(), toMain(String(params.url)), isMainFrame, -1, -1);
         return;
       }
@@ -291,6 +301,16 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
         emitSafely(this, 'render-process-gone', modelEvent(), strict({ reason: 'crashed', exitCode: 0 }, 'RenderProcessGoneDetails'));
         return;
     }
+  }
+
+  /** WebContents::RunBeforeUnloadDialog: the app decides, nothing is shown to the agent. */
+  private beforeUnload(sessionId: string): void {
+    const prevented = emitPreventable(this, 'will-prevent-unload', modelEvent());
+    if (this.pendingUnloadUrl !== null && !prevented) {
+      emitSafely(this, 'did-fail-load', modelEvent(), -3, 'ERR_ABORTED', this.pendingUnloadUrl, true);
+      this.pendingUnloadUrl = null;
+    }
+    void browser.cdp.sendMayFail('Page.handleJavaScriptDialog', { accept: prevented }, sessionId);
   }
 
   request(paused: PausedRequest, frame: FrameInfo): Promise<void> {

@@ -16,7 +16,7 @@ import { RefusedSchema } from '../../../src/shared/ipc/shell-protocol';
 import { profile } from '../../support/profiles';
 
 /** Channels main only sends on (webContents.send): nothing in main listens to them. */
-const MAIN_TO_RENDERER: ReadonlySet<string> = new Set([CHANNELS.vendorCommand, CHANNELS.shellUpdate]);
+const MAIN_TO_RENDERER: ReadonlySet<string> = new Set([CHANNELS.vendorCommand, CHANNELS.livenessPing, CHANNELS.shellUpdate]);
 const SHELL_ID = 1;
 const VIEW_ID = 5;
 

@@ -1,9 +1,10 @@
 import type { WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { CrashBackoff, UnresponsiveWatch, type HealthState } from '../../../src/main/runtime/crash-backoff';
+import { CrashBackoff, UnresponsiveWatch } from '../../../src/main/runtime/crash-backoff';
 import {
   watchViewHealth,
   type HealthWatchedContents,
+  type ReportedHealth,
   type ViewError,
   type ViewHealthLogEntry,
   type ViewTimers,
@@ -74,19 +75,25 @@ function setup(opts: { backoff?: CrashBackoff; graceMs?: number } = {}) {
   const contents = new FakeContents();
   const reloads: number[] = [];
   const errors: ViewError[] = [];
-  const states: [HealthState, string][] = [];
+  const states: [ReportedHealth, string][] = [];
   const logs: ViewHealthLogEntry[] = [];
+  const crashes: number[] = [];
   const watch = watchViewHealth(contents, {
     now: () => clock.time,
     timers: clock,
     reload: () => reloads.push(clock.time),
+    // As in Electron, the renderer's end is reported afterwards ('killed', docs/api/web-contents.md).
+    crashRenderer: () => {
+      crashes.push(clock.time);
+      clock.setTimeout(() => contents.crash('killed'), 50);
+    },
     showError: (e) => errors.push(e),
     onState: (state, detail) => states.push([state, detail]),
     log: (entry) => logs.push(entry),
     ...(opts.backoff ? { backoff: opts.backoff } : {}),
     ...(opts.graceMs ? { unresponsive: new UnresponsiveWatch({ graceMs: opts.graceMs }) } : {}),
   });
-  return { clock, contents, reloads, errors, states, logs, watch };
+  return { clock, contents, reloads, errors, states, logs, watch, crashes };
 }
 
 describe('watchViewHealth: crashes', () => {
@@ -171,8 +178,24 @@ describe('watchViewHealth: crashes', () => {
     const { clock, contents, states } = setup();
     contents.emit('did-finish-load');
     clock.advance(600_000);
-    expect(states).toEqual([]);
+    expect(states).toEqual([['ok', 'loaded']]);
     expect(clock.pending.size).toBe(0);
+  });
+
+  it('the rail says ok as soon as a recovery reload has loaded, before the backoff calls it stable', () => {
+    const { clock, contents, states, watch } = setup();
+    contents.crash();
+    clock.advance(1000);
+    contents.emit('did-finish-load');
+    expect(states.at(-1)).toEqual(['ok', 'reloaded']);
+    expect(watch.state, 'the backoff still counts the crash').toBe('recovering');
+  });
+
+  it('our error page loading says nothing about the vendor: the rail keeps saying failed', () => {
+    const { contents, states } = setup();
+    contents.failLoad(-200, 'https://apps.ringcentral.com/app.html');
+    contents.emit('did-finish-load'); // the error page
+    expect(states).toEqual([['failed', 'ERR (-200)']]);
   });
 
   it('retry() after giving up resets and reloads at once', () => {
@@ -226,6 +249,63 @@ describe('watchViewHealth: hangs', () => {
     expect(reloads).toHaveLength(1);
     expect(watch.state).toBe('failed');
     expect(errors[0]?.code).toBe('unresponsive');
+  });
+});
+
+describe('watchViewHealth: hangs nobody sees (liveness)', () => {
+  it('a hung page is ended with forcefullyCrashRenderer, then reloaded in a new process, counted once', () => {
+    const { clock, reloads, states, logs, watch, crashes } = setup();
+    watch.hung(15_000);
+    expect(crashes).toEqual([0]);
+    expect(states).toEqual([['recovering', 'page not answering for 15 s (not on screen, so Electron did not report it); reloading in 1 s']]);
+    clock.advance(1000);
+    expect(reloads).toEqual([1000]);
+    // The 'killed' that followed our own crash is not a second failure: one reload, one state.
+    expect(states).toHaveLength(1);
+    expect(logs.map((l) => l.event)).toEqual(['unresponsive', 'render-process-gone', 'reload']);
+  });
+
+  it('a page Electron reported unresponsive is also ended before it is reloaded', () => {
+    const { clock, contents, reloads, crashes } = setup({ graceMs: 15_000 });
+    contents.emit('unresponsive');
+    clock.advance(15_000);
+    expect(crashes).toEqual([15_000]);
+    clock.advance(1000);
+    expect(reloads).toEqual([16_000]);
+  });
+
+  it('a second verdict while a reload is pending does nothing', () => {
+    const { clock, reloads, watch, crashes } = setup();
+    watch.hung(15_000);
+    watch.hung(20_000);
+    clock.advance(5000);
+    expect([crashes, reloads]).toEqual([[0], [1000]]);
+  });
+
+  it('a real crash after a recovered hang is counted as a crash again', () => {
+    const { clock, contents, states, watch } = setup();
+    watch.hung(15_000);
+    clock.advance(1000);
+    contents.emit('did-finish-load');
+    contents.crash('oom');
+    expect(states.at(-1)).toEqual(['recovering', 'renderer oom (exit code 11); reloading in 2 s']);
+  });
+
+  it("a page's beforeunload (a call is active) cannot stop a recovery load, and stops nothing else", () => {
+    const { clock, contents, logs, watch } = setup();
+    const ask = () => {
+      let prevented = false;
+      contents.emit('will-prevent-unload', { preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    // Not ours: Electron's answer stands (the page stays), and it is logged.
+    expect(ask()).toBe(false);
+    watch.hung(15_000);
+    clock.advance(1000);
+    expect(ask()).toBe(true);
+    contents.emit('did-finish-load');
+    expect(ask()).toBe(false);
+    expect(logs.filter((l) => l.event.startsWith('unload')).map((l) => l.event)).toEqual(['unload-refused', 'unload-anyway', 'unload-refused']);
   });
 });
 
