@@ -8,6 +8,7 @@ import type { Settings } from '../../shared/contract/settings';
 import { attachDiagnosticsLog, diag } from '../diagnostics';
 import { openDiskQueue } from '../forwarding/disk-queue';
 import { createForwarder, type Forwarder } from '../forwarding/forwarder';
+import type { FetchLike } from '../forwarding/http-delivery';
 import { createDiagnosticsLog, type DiagnosticsLog } from '../logs/diagnostics-log';
 import { createEventLog, type EventLog } from '../logs/event-log';
 import { logDirProblem } from '../settings/log-dir-check';
@@ -20,8 +21,11 @@ export interface Services {
   close(): Promise<void>;
 }
 
-/** `onStatusChange`: the forwarder's status changed (health, losses), for a new UI snapshot. */
-export async function openServices(settings: Settings, userData: string, onProblem: (message: string) => void, onStatusChange: () => void = () => undefined): Promise<Services> {
+/**
+ * `onStatusChange`: the forwarder's status changed (health, losses), for a new UI snapshot.
+ * `fetch`: what the forwarder posts with (main: Chromium's, forwarding-fetch.ts; default Node's).
+ */
+export async function openServices(settings: Settings, userData: string, onProblem: (message: string) => void, onStatusChange: () => void = () => undefined, fetch?: FetchLike): Promise<Services> {
   const fallback = join(userData, 'logs');
   // A folder from settings or policy that cannot hold the logs is said, and the default used:
   // the app never runs without durable logs (log-dir-check.ts).
@@ -51,6 +55,7 @@ export async function openServices(settings: Settings, userData: string, onProbl
       redaction: settings.logs.redaction,
       log: (m, d) => diag('app', `forwarding: ${m}`, d),
       onChange: onStatusChange,
+      ...(fetch ? { fetch } : {}),
     });
     forwarder.start();
   }

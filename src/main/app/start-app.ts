@@ -26,6 +26,7 @@ import { ViewRegistry } from '../shell/view-registry';
 import { installApplicationMenu } from './application-menu';
 import { wireCaptureIpc } from './capture-ipc';
 import { callsAtRisk, createQuitGuard, quitQuestion } from './quit-guard';
+import { forwardingFetch } from './forwarding-fetch';
 import { createDialer } from './dial-wiring';
 import type { EarlyEvents } from './early-events';
 import { wireLifecycle } from './lifecycle';
@@ -69,8 +70,11 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     notifyUi();
   };
 
-  // 4. Durable logs and the forwarder, before anything can be captured.
-  const services = await openServices(settings, app.getPath('userData'), problem, notifyUi);
+  // 4. Durable logs and the forwarder, before anything can be captured. The forwarder and "Test
+  // connection" go through Chromium's network stack: the system proxy and the OS trust store
+  // (forwarding-fetch.ts).
+  const fetchForForwarding = forwardingFetch();
+  const services = await openServices(settings, app.getPath('userData'), problem, notifyUi, fetchForForwarding);
   state.watchServices(() => serviceStatus(services));
   const eventLogLoss = watchEventLogLoss(services.eventLog, (message, data) => diag('app', message, data));
   diag('app', 'started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, logs: services.logDir, policy: config.policyInEffect ? policyFile : null });
@@ -234,7 +238,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     setPresence: (profile, agentState) => command(profile, { type: 'set-state', state: agentState }),
     settingsView: () => settingsController.view(),
     saveSettings: (input) => settingsController.save(input),
-    testForwarding: (endpoint) => testConnection(endpoint, settings.forwarding.timeoutMs),
+    testForwarding: (endpoint) => testConnection(endpoint, settings.forwarding.timeoutMs, fetchForForwarding),
     async exportLog() {
       const source = services.eventLog.file();
       if (!source || !shellWindow) return { ok: false, reason: 'there is no event log file yet' };

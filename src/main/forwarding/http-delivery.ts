@@ -1,10 +1,15 @@
 /**
- * One HTTP attempt for the forwarder, classified into what the queue should do next. Uses the
- * global fetch (undici in Node and in Electron's main process), never a hand-rolled client.
+ * One HTTP attempt for the forwarder, classified into what the queue should do next. The fetch is
+ * injected: the app passes Electron's `ses.fetch` (Chromium's network stack: the system proxy and
+ * the OS trust store, src/main/app/forwarding-fetch.ts); unit and soak tests pass nothing and get
+ * Node's global fetch (undici) against real local servers. Both answer the same Response; they
+ * fail differently (fetch-errors.ts), and a redirect under `redirect: 'manual'` is a 3xx Response
+ * from undici but an error from `net.fetch` — both end as the same "not followed" retry.
  */
 import { randomUUID } from 'node:crypto';
 import { isVendorUrl } from '../../shared/contract/profile';
 import { parseRetryAfter } from './backoff';
+import { describeFetchFailure, proxyAuthMessage } from './fetch-errors';
 
 export type FetchLike = typeof fetch;
 
@@ -12,7 +17,8 @@ export type DeliveryResult =
   | { kind: 'delivered'; status: number }
   /**
    * Not the batch's own fault, so worth trying again later: 401/403 (a token being rotated),
-   * 404 (a deploy window), 408/429/5xx, 3xx, any other status, timeouts, network errors.
+   * 404 (a deploy window), 407 (the proxy wants credentials), 408/429/5xx, 3xx, any other
+   * status, timeouts, network, proxy and certificate errors.
    */
   | { kind: 'retry'; status?: number; retryAfterMs?: number; message: string }
   /** The server refused this content (400/413/422): the forwarder splits the batch to find the culprit. */
@@ -47,8 +53,10 @@ export async function postJson(endpoint: string, body: unknown, opts: PostOption
     });
   } catch (err) {
     if (opts.signal?.aborted) return { kind: 'aborted' };
+    // Both fetches reject with the signal's reason (net-fetch.ts: `req.signal.reason`), so the
+    // timeout is recognised by its signal, not by the error's shape.
     if (timeout.aborted) return { kind: 'retry', message: `no answer within ${opts.timeoutMs} ms` };
-    return { kind: 'retry', message: `network error: ${describeError(err)}` };
+    return { kind: 'retry', message: describeFetchFailure(err) };
   }
   const status = res.status;
   if (status >= 200 && status < 300) {
@@ -63,6 +71,7 @@ export async function postJson(endpoint: string, body: unknown, opts: PostOption
     const shown = location === null ? '(no location)' : urlForLog(location, endpoint);
     return { kind: 'retry', status, message: `HTTP ${status} redirect to ${shown} not followed; configure the final URL` };
   }
+  if (status === 407) return { kind: 'retry', status, message: proxyAuthMessage(status) };
   if (CONTENT_REFUSED.has(status)) return { kind: 'rejected', status, message: `HTTP ${status}${detail}` };
   const retryAfterMs =
     status === 429 || status === 503 ? parseRetryAfter(res.headers.get('retry-after'), (opts.now ?? Date.now)()) : undefined;
@@ -107,14 +116,6 @@ async function readSnippet(res: Response): Promise<string> {
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, SNIPPET_BYTES));
   return text.replace(/\s+/g, ' ').trim().slice(0, 200);
-}
-
-function describeError(err: unknown): string {
-  // undici wraps the socket error: "fetch failed" with cause { code: 'ECONNREFUSED', ... }.
-  const cause = (err as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  if (cause && typeof cause.code === 'string') return cause.code;
-  if (cause && typeof cause.message === 'string') return cause.message;
-  return err instanceof Error ? err.message : String(err);
 }
 
 export interface ConnectionTestResult {

@@ -18,6 +18,7 @@ import { isMac } from './platform';
 import { powerMonitor } from './power-monitor';
 import { allSessions } from './session';
 import { modelGaps, uncaughtErrors } from './strict';
+import { setSystemProxy, systemNetworkView, trustCertificate } from './system-network';
 import { allTrays } from './tray';
 import { allWebContents, type WebContents } from './web-contents';
 import { BaseWindow, WebContentsView, type View } from './window';
@@ -80,6 +81,7 @@ function state() {
     dialogs: desktop.dialogs,
     registration,
     sessions: allSessions().map((s) => ({ partition: s.partition, handlers: s._hasPermissionHandlers, handlesApp: s.protocol.isProtocolHandled('app') })),
+    network: systemNetworkView(),
     gaps: [...modelGaps()],
     uncaught: [...uncaughtErrors()],
   };
@@ -145,6 +147,12 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
       return answerMessageBox(String(args.label), args.id === undefined ? undefined : Number(args.id));
     case 'crash':
       return contentsById(args.contents).forcefullyCrashRenderer();
+    case 'setSystemProxy':
+      // IT sets the machine's proxy (null: none); Chromium follows it in every session (system-network.ts).
+      return setSystemProxy(args.url === null || args.url === undefined ? null : String(args.url), (args.bypass as string[] | undefined) ?? []);
+    case 'trustCertificate':
+      // IT installs a root in the OS certificate store (a TLS-inspecting proxy's, an internal CA).
+      return trustCertificate(String(args.pem));
     case 'osQuit':
       // The OS asks the app to quit (logout, Cmd+Q on the Dock): Electron calls app.quit().
       return app.quit();

@@ -8,6 +8,7 @@ import { clipboard, dialog, shell, systemPreferences } from './desktop';
 import { ipcMain } from './ipc-main';
 import { Menu, MenuItem } from './menu';
 import { nativeImage } from './native-image';
+import { net } from './net';
 import { Notification } from './notification';
 import './popups';
 import { powerMonitor } from './power-monitor';
@@ -17,7 +18,7 @@ import { Tray } from './tray';
 import { webContents } from './web-contents';
 import { BaseWindow, BrowserWindow, View, WebContentsView } from './window';
 
-export { app, BaseWindow, BrowserWindow, clipboard, dialog, ipcMain, Menu, MenuItem, nativeImage, Notification, powerMonitor, protocol, session, shell, systemPreferences, Tray, View, WebContentsView, webContents };
+export { app, BaseWindow, BrowserWindow, clipboard, dialog, ipcMain, Menu, MenuItem, nativeImage, net, Notification, powerMonitor, protocol, session, shell, systemPreferences, Tray, View, WebContentsView, webContents };
 
-const electron = { app, BaseWindow, BrowserWindow, clipboard, dialog, ipcMain, Menu, MenuItem, nativeImage, Notification, powerMonitor, protocol, session, shell, systemPreferences, Tray, View, WebContentsView, webContents };
+const electron = { app, BaseWindow, BrowserWindow, clipboard, dialog, ipcMain, Menu, MenuItem, nativeImage, net, Notification, powerMonitor, protocol, session, shell, systemPreferences, Tray, View, WebContentsView, webContents };
 export default electron;

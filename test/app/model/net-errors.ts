@@ -34,3 +34,37 @@ export const ERR_UNKNOWN_URL_SCHEME: NetError = { code: -302, name: 'ERR_UNKNOWN
 export function fromErrorReason(reason: string): NetError {
   return BY_REASON[reason] ?? ERR_FAILED;
 }
+
+/**
+ * The Chromium net error a Node socket failure stands for, for the model's net.fetch (named as in
+ * net/base/net_error_list.h). A connection to the proxy that fails is the proxy's failure
+ * (ERR_PROXY_CONNECTION_FAILED, whatever the socket said); a connection closed before any
+ * response is ERR_EMPTY_RESPONSE (electron/electron spec/api-net-spec.ts expects it there).
+ */
+export function netErrorForSocket(err: NodeJS.ErrnoException, where: { toProxy: boolean; responded: boolean }): string {
+  const code = err.code ?? '';
+  if (CERT_AUTHORITY.has(code)) return 'ERR_CERT_AUTHORITY_INVALID';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'ERR_CERT_COMMON_NAME_INVALID';
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return 'ERR_CERT_DATE_INVALID';
+  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_')) return 'ERR_SSL_PROTOCOL_ERROR';
+  if (where.toProxy && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) return 'ERR_PROXY_CONNECTION_FAILED';
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'ERR_CONNECTION_REFUSED';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'ERR_NAME_NOT_RESOLVED';
+    case 'ETIMEDOUT':
+      return 'ERR_CONNECTION_TIMED_OUT';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'ERR_ADDRESS_UNREACHABLE';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return where.responded ? 'ERR_CONNECTION_RESET' : 'ERR_EMPTY_RESPONSE';
+    default:
+      return 'ERR_FAILED';
+  }
+}
+
+const CERT_AUTHORITY = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY']);

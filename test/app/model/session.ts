@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { browser } from './browser';
 import { ModelEmitter } from './events';
+import { fetchWithSession } from './net-fetch';
 import { decidePermissionCheck, decidePermissionRequest, type CheckHandler, type RequestHandler } from './permissions';
 import { requireReady } from './ready-state';
 import { strict } from './strict';
@@ -54,6 +55,11 @@ export class Session extends ModelEmitter {
 
   get persistent(): boolean {
     return this.partition === '' || this.partition.startsWith('persist:');
+  }
+
+  /** ses.fetch: Chromium's network stack from this session (lib/browser/api/session.ts → net-fetch.ts). */
+  fetch(input: string | URL | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }): Promise<Response> {
+    return fetchWithSession(input, init, this.partition === '' ? 'session.defaultSession' : `Session(${this.partition})`);
   }
 
   setPermissionRequestHandler(handler: RequestHandler | null): void {
