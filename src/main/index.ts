@@ -5,6 +5,7 @@
  */
 import { app, protocol } from 'electron';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol/register';
+import { APP_ID } from './app/app-id';
 import { parseCommandLine } from './app/cli-args';
 import { bufferEarlyEvents } from './app/early-events';
 import { startApp } from './app/start-app';
@@ -26,8 +27,10 @@ if ('message' in cli) {
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   // Tests (and support staff reproducing a problem) run against a throwaway profile directory.
   if (process.env.SWITCHBOARD_USER_DATA) app.setPath('userData', process.env.SWITCHBOARD_USER_DATA);
-  // Windows shows toasts only for apps with an AppUserModelId (the installer registers the same).
-  if (process.platform === 'win32') app.setAppUserModelId('com.switchboard.desktop');
+  // Windows shows toasts only for an AppUserModelID that a Start-menu shortcut carries; the NSIS
+  // installer stamps that shortcut with electron-builder's appId, which is APP_ID too (app-id.ts).
+  // Before 'ready', so no window or toast exists under another id (docs/api/app.md: _Windows_).
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();

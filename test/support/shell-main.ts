@@ -4,14 +4,19 @@
  * captures reach the core pipeline through the capture service as bridge IPC messages, and its
  * results reach ShellState through the effect router; permission decisions come from the real
  * permission handlers, view health from the real health watch; DND goes through the pipeline's
- * context as the tray does. Tests drive it with what main would receive and show the UI what it
- * snapshots, so every snapshot the UI tests see is one main could send.
+ * context as the tray does. Toasts go through main's notifier and ring fallback to a stand-in for
+ * the OS's notifications, which shows them or refuses them (osRefusesToasts) as Electron reports
+ * it. Tests drive it with what main would receive and show the UI what it snapshots, so every
+ * snapshot the UI tests see is one main could send.
  */
+import { EventEmitter } from 'node:events';
 import { openServices, type Services } from '../../src/main/app/services';
 import { buildCaptureConfig } from '../../src/main/capture/capture-config';
 import { createCaptureService } from '../../src/main/capture/capture-service';
 import { logHandshake } from '../../src/main/capture/handshake-log';
 import { createEffectRouter } from '../../src/main/effects/effect-router';
+import { createNotifier, type NotificationLike } from '../../src/main/notifications/notifier';
+import { createRingFallback } from '../../src/main/notifications/ring-fallback';
 import { installPermissionHandlers, type PermissionSession } from '../../src/main/security/permission-handlers';
 import { readPolicy } from '../../src/main/settings/policy';
 import { applyReadPolicy } from '../../src/main/settings/policy-held';
@@ -47,6 +52,29 @@ export interface Sent {
   direction?: 'in' | 'out';
 }
 
+/**
+ * The OS's side of a Notification as Electron reports it: 'show' when shown, or 'failed' with the
+ * OS's error and never 'show' (electron/electron shell/browser/api/electron_api_notification.cc).
+ */
+class OsToast extends EventEmitter {
+  open = false;
+  constructor(private readonly refuse: () => string | null) {
+    super();
+  }
+  show(): void {
+    const error = this.refuse();
+    if (error === null) {
+      this.open = true;
+      this.emit('show', {});
+    } else this.emit('failed', {}, error);
+  }
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.emit('close', {});
+  }
+}
+
 export type MainCall = { method: 'selectProfile'; arg: string } | { method: 'setDnd'; arg: DndMode } | { method: 'dismissGuide' };
 
 export class ShellMain {
@@ -61,6 +89,10 @@ export class ShellMain {
   private dnd = DndState.off();
   private services: Services | null = null;
   private t: number;
+  /** What the OS answers a toast's show() with: null shows it, a string is the 'failed' error. */
+  private toastError: string | null = null;
+  /** main's diagnostics lines from the notifier and the ring fallback (diag('effect', …)). */
+  readonly diagnostics: Array<{ message: string; data?: unknown }> = [];
 
   constructor(init: ShellMainInit = {}) {
     this.t = init.start ?? Date.now() - 600_000;
@@ -75,10 +107,24 @@ export class ShellMain {
     let ids = 0;
     const { ringThroughDnd, suppressWhenFocused } = this.settings.notifications;
     this.pipeline = createPipeline({ profiles: this.settings.profiles, idFactory: () => `ev${++ids}`, context: { ringThroughDnd, suppressWhenFocused } });
+    const log = (message: string, data?: unknown) => void this.diagnostics.push(data === undefined ? { message } : { message, data });
+    // As start-app wires them; the window's part of a ring the OS did not show is ShellWindow's
+    // (app tier): here the ringing profile is selected as ShellWindow.ringUnshown does.
+    const notifier = createNotifier({
+      create: () => new OsToast(() => this.toastError) as unknown as NotificationLike,
+      isSupported: () => true,
+      redaction: () => this.settings.logs.redaction,
+      profileName: (id) => this.settings.profiles.find((p) => p.id === id)?.name ?? id,
+      focusProfile: (id) => void this.select(id),
+      act: () => undefined,
+      log,
+      buttonsShown: true,
+      fallback: createRingFallback({ state: this.state, window: () => ({ ringUnshown: (id) => void this.select(id), unshownRingsChanged: () => undefined }), changed: () => undefined, log }),
+    });
     this.router = createEffectRouter({
-      // Toasts have their own tests (test/unit/notifications). The event log and the forwarder are
-      // main's real ones once openServices() ran (their own tests: test/unit/logs, forwarding).
-      notifier: { handle: () => undefined },
+      // The event log and the forwarder are main's real ones once openServices() ran (their own
+      // tests: test/unit/logs, forwarding).
+      notifier,
       log: { event: (e) => this.services?.eventLog.event(e), rejection: (r) => this.services?.eventLog.rejection(r) },
       forwarder: { enqueue: (e) => this.services?.forwarder?.enqueue(e) },
       ui: this.state,
@@ -202,6 +248,15 @@ export class ShellMain {
     this.t += ms;
     this.views.runDue();
     this.router.effects(this.pipeline.tick(this.t), this.t);
+    return this;
+  }
+
+  /**
+   * From now on the OS refuses every toast with this error ('failed'), as an unsigned macOS build
+   * or a session without a notification daemon does; null shows them again.
+   */
+  osRefusesToasts(error: string | null): this {
+    this.toastError = error;
     return this;
   }
 

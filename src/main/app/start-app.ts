@@ -17,6 +17,7 @@ import { diag } from '../diagnostics';
 import { createEffectRouter } from '../effects/effect-router';
 import { testConnection } from '../forwarding/forwarder';
 import { createNotifier } from '../notifications/notifier';
+import { createRingFallback } from '../notifications/ring-fallback';
 import { SHELL_PARTITION } from '../security/web-preferences';
 import { ProfileView } from '../shell/profile-view';
 import { serviceStatus, watchEventLogLoss } from '../shell/service-status';
@@ -167,6 +168,12 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     focusProfile,
     act: (profile, ref, action) => void command(profile, { type: action, ...(ref ? { ref } : {}) }),
     log: (message, data) => diag('effect', message, data),
+    // libnotify draws none of a toast's actions (electron/electron docs/api/notification.md:
+    // `actions` _macOS_ _Windows_; shell/browser/notifications/linux/libnotify_notification.cc
+    // adds only a default "View" activation, which emits 'click').
+    buttonsShown: process.platform !== 'linux',
+    // A ring the OS did not show rings in the window instead (notifications/ring-fallback.ts).
+    fallback: createRingFallback({ state, window: () => shellWindow, changed: notifyUi, log: (message, data) => diag('effect', message, data) }),
   });
 
   // 9. Tray, do-not-disturb and auto-away.

@@ -3,17 +3,50 @@
  * Notification class is passed in, so tests use a fake. Toasts are kept referenced until closed
  * (a collected Notification loses its click and action handlers) and closed when their call is
  * answered, ends or is missed.
+ *
+ * A ring is never silent: when the OS does not show its toast the ring goes to `fallback` (the
+ * shell window rings instead, ring-fallback.ts) until the ring ends. That happens when
+ * - the toast emits 'failed' (electron/electron docs/api/notification.md: "Emitted when an error
+ *   is encountered while creating and showing the native notification"; unsigned macOS builds
+ *   always get it — UNUserNotificationCenter refuses them, mac/cocoa_notification.mm — Windows
+ *   when the toast is dropped, win/windows_toast_notification.cc, and Linux too, with an empty
+ *   error, when no notification daemon answers, linux/libnotify_notification.cc). The native
+ *   notification is destroyed with the failure (shell/browser/notifications/notification.cc),
+ *   so a failed toast is no longer open here;
+ * - Notification.isSupported() is false (no notification presenter, e.g. no libnotify): show()
+ *   would do nothing at all (shell/browser/api/electron_api_notification.cc `Show`).
+ * Missed calls and messages that are not shown are only logged: the feed keeps them.
  */
 import type { Notification, NotificationConstructorOptions } from 'electron';
 import type { Effect, NotifyAction } from '../../shared/contract/effects';
 import type { Redaction } from '../../shared/contract/settings';
-import { toastFor, toastKey } from '../../shared/notifications/toast-model';
+import { toastFor, toastKey, unshownRingText } from '../../shared/notifications/toast-model';
 
 export type NotificationLike = Pick<Notification, 'show' | 'close'> & {
   on(event: 'click', listener: () => void): unknown;
   on(event: 'action', listener: (event: unknown, index: number) => void): unknown;
   on(event: 'close', listener: () => void): unknown;
+  on(event: 'show', listener: () => void): unknown;
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
 };
+
+/** A ringing call the OS did not show, in the words its toast would have used. */
+export interface UnshownRingInput {
+  /** The toast's key: a later notify of the same ring and its dismiss carry the same. */
+  key: string;
+  profile: string;
+  profileName: string;
+  headline: string;
+  caller?: string;
+  why: 'failed' | 'unsupported';
+}
+
+export interface RingFallback {
+  /** Ring in the window for this ring (again with fresher text when the key is known). */
+  show(ring: UnshownRingInput): void;
+  /** The ring ended, or the OS showed a toast for it after all. */
+  end(key: string): void;
+}
 
 export interface NotifierDeps {
   create(options: NotificationConstructorOptions): NotificationLike;
@@ -25,13 +58,20 @@ export interface NotifierDeps {
   /** Answer or decline through the vendor's command. */
   act(profile: string, ref: string | undefined, action: NotifyAction): void;
   log(message: string, data?: unknown): void;
+  /** The OS draws a toast's actions as buttons (Windows, macOS; not Linux). */
+  buttonsShown: boolean;
+  fallback: RingFallback;
 }
 
 /** Older toasts beyond this are closed: an agent never needs 50 toasts on screen. */
 const MAX_OPEN = 50;
 
+type NotifyEffect = Extract<Effect, { type: 'notify' }>;
+
 export function createNotifier(deps: NotifierDeps) {
   const open = new Map<string, NotificationLike>();
+  /** Keys of rings the window rings for instead of a toast. */
+  const unshown = new Set<string>();
 
   const close = (key: string) => {
     const toast = open.get(key);
@@ -40,9 +80,23 @@ export function createNotifier(deps: NotifierDeps) {
     toast.close();
   };
 
-  const show = (effect: Extract<Effect, { type: 'notify' }>) => {
-    if (!deps.isSupported()) return deps.log('notifications are not supported on this system', { kind: effect.kind });
-    const model = toastFor(effect, { redaction: deps.redaction(), profileName: deps.profileName(effect.profile) });
+  const ringInWindow = (effect: NotifyEffect, key: string, why: UnshownRingInput['why']) => {
+    if (effect.kind !== 'interaction.offered') return;
+    unshown.add(key);
+    deps.fallback.show({ key, profile: effect.profile, profileName: deps.profileName(effect.profile), ...unshownRingText(effect, deps.redaction()), why });
+  };
+
+  const ended = (key: string) => {
+    if (unshown.delete(key)) deps.fallback.end(key);
+  };
+
+  const show = (effect: NotifyEffect) => {
+    const key = toastKey(effect.profile, effect.ref);
+    if (!deps.isSupported()) {
+      deps.log('notifications are not supported on this system', { kind: effect.kind, profile: effect.profile });
+      return ringInWindow(effect, key, 'unsupported');
+    }
+    const model = toastFor(effect, { redaction: deps.redaction(), profileName: deps.profileName(effect.profile), buttonsShown: deps.buttonsShown });
     close(model.key); // a repeated notify for the same call replaces its toast
     const toast = deps.create({
       title: model.title,
@@ -63,6 +117,17 @@ export function createNotifier(deps: NotifierDeps) {
     toast.on('close', () => {
       if (open.get(model.key) === toast) open.delete(model.key);
     });
+    toast.on('show', () => {
+      if (open.get(model.key) === toast) ended(model.key);
+    });
+    toast.on('failed', (_event, error) => {
+      // Only while this toast is still the ring's: closed or replaced, its failure changes nothing.
+      if (open.get(model.key) !== toast) return;
+      open.delete(model.key);
+      // Kind and profile only: the title and body name the caller (the error is the OS's own text).
+      deps.log('notification failed: the system did not show it', { kind: effect.kind, profile: effect.profile, error: String(error) });
+      ringInWindow(effect, model.key, 'failed');
+    });
     open.set(model.key, toast);
     if (open.size > MAX_OPEN) close(open.keys().next().value!);
     toast.show();
@@ -73,8 +138,10 @@ export function createNotifier(deps: NotifierDeps) {
       for (const effect of effects) {
         if (effect.type === 'notify') show(effect);
         else if (effect.type === 'dismiss') {
-          if (effect.expired && open.has(toastKey(effect.profile, effect.ref))) deps.log('ring toast closed: no vendor event ended the ring in time', { profile: effect.profile });
-          close(toastKey(effect.profile, effect.ref));
+          const key = toastKey(effect.profile, effect.ref);
+          if (effect.expired && (open.has(key) || unshown.has(key))) deps.log('ring toast closed: no vendor event ended the ring in time', { profile: effect.profile });
+          close(key);
+          ended(key);
         }
       }
     },
@@ -82,6 +149,7 @@ export function createNotifier(deps: NotifierDeps) {
     openCount: () => open.size,
     closeAll(): void {
       for (const key of [...open.keys()]) close(key);
+      for (const key of [...unshown]) ended(key);
     },
   };
 }

@@ -5,11 +5,12 @@
 import type { Effect, ProfilePresence, TrayState } from '../../shared/contract/effects';
 import type { Profile } from '../../shared/contract/profile';
 import type { ShellEvent } from '../../shared/contract/shell-event';
-import type { DialQuestion, FeedEntry, ServiceStatus, ShellSnapshot, ViewHealth } from '../../shared/ipc/shell-protocol';
+import type { DialQuestion, FeedEntry, ServiceStatus, ShellSnapshot, UnshownRing, ViewHealth } from '../../shared/ipc/shell-protocol';
 import { describeDialSource, type PendingDial } from '../../shared/links/dial-confirmation';
 import type { DndSnapshot } from '../../shared/tray/dnd';
 import { noPresenceReason, settableStates } from '../../shared/tray/vendor-presence';
 import { ADAPTERS } from '../../shared/vendors/registry';
+import type { UnshownRingInput } from '../notifications/notifier';
 import { RingingCallers } from './ringing-callers';
 
 const FEED_MAX = 500;
@@ -64,6 +65,9 @@ export class ShellState {
   private guide: boolean;
   private services: () => ServiceStatus = () => ({ forwarding: null, eventLog: { dropped: 0, problem: null } });
   private dialQuestion: DialQuestion | null = null;
+  /** Rings the OS did not show, by toast key (notifier.ts), oldest first. */
+  private readonly unshown = new Map<string, UnshownRing>();
+  private ringSeq = 0;
   selected: string | null;
 
   constructor(
@@ -107,6 +111,35 @@ export class ShellState {
 
   get asking(): boolean {
     return this.dialQuestion !== null;
+  }
+
+  /**
+   * A ring whose toast the OS did not show (ring-fallback.ts): the window's banner names it until
+   * clearUnshownRing. Returns true when the ring is new, false when it only has fresher text.
+   */
+  setUnshownRing(ring: UnshownRingInput): boolean {
+    const known = this.unshown.get(ring.key);
+    const entry: UnshownRing = {
+      id: known?.id ?? `ring-${++this.ringSeq}`,
+      profile: ring.profile.slice(0, 200),
+      profileName: ring.profileName.slice(0, 200),
+      headline: ring.headline.slice(0, 100),
+      ...(ring.caller ? { caller: ring.caller.slice(0, 500) } : {}),
+      why: ring.why,
+    };
+    this.unshown.set(ring.key, entry);
+    // The schema caps the list: the oldest goes first (twenty rings nobody saw are not all news).
+    if (this.unshown.size > 20) this.unshown.delete(this.unshown.keys().next().value!);
+    return known === undefined;
+  }
+
+  /** The ring ended (or its toast showed after all). Returns whether it was in the banner. */
+  clearUnshownRing(key: string): boolean {
+    return this.unshown.delete(key);
+  }
+
+  get unshownRingCount(): number {
+    return this.unshown.size;
   }
 
   setDnd(dnd: DndSnapshot, scheduled: boolean): void {
@@ -181,6 +214,7 @@ export class ShellState {
       feed: [...this.feed].reverse(),
       services: this.services(),
       dialQuestion: this.dialQuestion,
+      unshownRings: [...this.unshown.values()],
     };
   }
 

@@ -16,8 +16,8 @@ import type { ShellState } from './shell-state';
 /** Snapshot pushes are coalesced to this interval (a person sees no delay; a burst costs one). */
 const UI_PUSH_MS = 50;
 
-/** Must match --rail and --header in src/renderer/shell/shell.css. */
-export const SHELL_CHROME = { railWidth: 280, headerHeight: 48 } as const;
+/** Must match --rail, --header and --ring-banner in src/renderer/shell/styles/base.css. */
+export const SHELL_CHROME = { railWidth: 280, headerHeight: 48, ringBannerHeight: 44 } as const;
 
 export class ShellWindow {
   readonly window: BaseWindow;
@@ -68,7 +68,8 @@ export class ShellWindow {
 
   layout(): void {
     const { width, height } = this.window.getContentBounds();
-    const layout = layoutWindow({ width, height }, SHELL_CHROME);
+    const banner = this.state.unshownRingCount > 0 ? SHELL_CHROME.ringBannerHeight : 0;
+    const layout = layoutWindow({ width, height }, { ...SHELL_CHROME, bannerHeight: banner });
     this.shellView.setBounds(layout.shell);
     for (const v of this.views) v.view.setBounds(layout.vendor);
   }
@@ -108,6 +109,27 @@ export class ShellWindow {
     this.showSelected();
     if (this.state.asking) this.focus();
     this.pushState();
+  }
+
+  /**
+   * A ring the OS did not show (notifications/ring-fallback.ts): select its profile and bring the
+   * window forward without taking focus from whatever the agent is typing in — showInactive()
+   * ("Shows the window but doesn't focus on it", electron/electron docs/api/base-window.md; it
+   * also restores a minimized window on Windows, native_window_views.cc), moveTop() ("regardless
+   * of focus"; both do nothing on Wayland, docs/api/browser-window.md) — and flash the taskbar
+   * button (macOS: the Dock icon bounces until stopped, native_window_mac.mm `FlashFrame`).
+   */
+  ringUnshown(profileId: string): void {
+    this.select(profileId);
+    if (!this.window.isVisible()) this.window.showInactive();
+    this.window.moveTop();
+    this.window.flashFrame(true);
+  }
+
+  /** The banner's rings changed: the vendor view moves below it or back; no ring left, no flash. */
+  unshownRingsChanged(): void {
+    this.layout();
+    if (this.state.unshownRingCount === 0) this.window.flashFrame(false);
   }
 
   onSelect(listener: (profileId: string) => void): void {

@@ -1,7 +1,9 @@
 /**
  * Where the two kinds of view sit in the main window. The shell UI view covers the whole content
  * area and draws the profile rail (left) and header (top) itself; the selected vendor view is laid
- * over the remaining rectangle. Pure, so odd and tiny window sizes are tested without a window.
+ * over the remaining rectangle — below the ring banner while one shows (a ring the OS did not
+ * show, notifications/ring-fallback.ts), so no vendor page covers it. Pure, so odd and tiny window
+ * sizes are tested without a window.
  */
 
 export interface Rect {
@@ -19,6 +21,8 @@ export interface Size {
 export interface LayoutOptions {
   railWidth: number;
   headerHeight: number;
+  /** The ring banner across the top of the content area; 0 or absent when none shows. */
+  bannerHeight?: number;
 }
 
 export interface WindowLayout {
@@ -32,7 +36,7 @@ export function layoutWindow(content: Size, opts: LayoutOptions): WindowLayout {
   // The chrome can never claim more than the window has, so the vendor rect never goes negative
   // or starts outside the window when it is squeezed to nothing.
   const rail = Math.min(wholePixels(opts.railWidth), width);
-  const header = Math.min(wholePixels(opts.headerHeight), height);
+  const header = Math.min(wholePixels(opts.headerHeight) + wholePixels(opts.bannerHeight ?? 0), height);
   return {
     shell: { x: 0, y: 0, width, height },
     vendor: { x: rail, y: header, width: width - rail, height: height - header },

@@ -135,6 +135,24 @@ export type DialQuestion = z.infer<typeof DialQuestionSchema>;
 export const DialAnswerSchema = z.strictObject({ id: DialQuestionSchema.shape.id, answer: z.enum(['call', 'cancel']) });
 export type DialAnswerRequest = z.infer<typeof DialAnswerSchema>;
 
+/**
+ * A ringing call whose system notification could not be shown — the OS refused it (Notification
+ * 'failed': an unsigned macOS build, a Windows toast dropped, no notification daemon) or this
+ * system has no notifications — so the shell window rings instead: a banner until the ring ends.
+ * The text is the toast's, redacted as the toast is (src/shared/notifications/toast-model.ts).
+ */
+export const UnshownRingSchema = z.strictObject({
+  id: z.string().regex(/^ring-\d{1,12}$/),
+  profile: z.string().max(200),
+  profileName: z.string().max(200),
+  /** "Incoming call", "Incoming chat", … */
+  headline: z.string().max(100),
+  /** Who and from which queue, as the toast's title says it; absent under full redaction. */
+  caller: z.string().max(500).optional(),
+  why: z.enum(['failed', 'unsupported']),
+});
+export type UnshownRing = z.infer<typeof UnshownRingSchema>;
+
 export const ShellSnapshotSchema = z.strictObject({
   profiles: z.array(ProfileViewSchema).max(20),
   selected: z.string().nullable(),
@@ -151,6 +169,8 @@ export const ShellSnapshotSchema = z.strictObject({
   services: ServiceStatusSchema,
   /** The call a link asks to place, waiting for the agent's answer; null when none. */
   dialQuestion: DialQuestionSchema.nullable(),
+  /** Rings the OS did not show, oldest first; the window's banner names each until it ends. */
+  unshownRings: z.array(UnshownRingSchema).max(20),
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 

@@ -6,6 +6,11 @@
  * no timeout, Answer/Decline buttons when the vendor supports those commands; otherwise clicking
  * focuses the profile. Misses and messages are normal toasts. Redaction applies to what a toast
  * shows as much as to what is logged: numbers are masked, and "full" shows only what happened.
+ *
+ * Where the OS draws no buttons (Linux: libnotify shows none of the `actions`, only a default
+ * activation that clicks — electron/electron shell/browser/notifications/linux/
+ * libnotify_notification.cc, docs/api/notification.md `actions` _macOS_ _Windows_), a call's
+ * body says what a click does instead.
  */
 import type { Effect, NotifyAction } from '../contract/effects';
 import type { Redaction } from '../contract/settings';
@@ -42,12 +47,21 @@ function fullyRedacted(effect: NotifyEffect, profileName: string): { title: stri
   }
 }
 
-export function toastFor(effect: NotifyEffect, opts: { redaction: Redaction; profileName: string }): ToastModel {
+export interface ToastOptions {
+  redaction: Redaction;
+  profileName: string;
+  /** The OS draws the toast's actions as buttons (Windows, macOS); default true. */
+  buttonsShown?: boolean;
+}
+
+export function toastFor(effect: NotifyEffect, opts: ToastOptions): ToastModel {
   const call = effect.kind === 'interaction.offered';
-  const text =
+  const said =
     opts.redaction === 'full'
       ? fullyRedacted(effect, opts.profileName)
       : { title: redactText(effect.title, opts.redaction), body: redactText(effect.body, opts.redaction) };
+  // The toast's click focuses the profile (notifier.ts): without buttons that is how to answer.
+  const text = call && opts.buttonsShown === false ? { ...said, body: `${said.body}\nClick to open ${opts.profileName}` } : said;
   const actionIds = call ? effect.actions : [];
   return {
     ...text,
@@ -57,4 +71,13 @@ export function toastFor(effect: NotifyEffect, opts: { redaction: Redaction; pro
     actionIds,
     key: toastKey(effect.profile, effect.ref),
   };
+}
+
+/**
+ * What the shell window's banner says of a ring whose toast the OS did not show: the toast's own
+ * words, redacted as the toast is ("full": no caller at all).
+ */
+export function unshownRingText(effect: NotifyEffect, redaction: Redaction): { headline: string; caller?: string } {
+  const headline = `Incoming ${MEDIA_NOUN[effect.media ?? 'unknown']}`;
+  return redaction === 'full' ? { headline } : { headline, caller: redactText(effect.title, redaction) };
 }

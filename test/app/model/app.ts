@@ -28,10 +28,12 @@ export interface DesktopRegistration {
   protocolClients: Array<{ protocol: string; path?: string; args?: string[] }>;
   loginItem: Record<string, unknown> | null;
   appUserModelId: string | null;
+  /** Whether the app set it before 'ready' (before any window or toast exists). */
+  appUserModelIdBeforeReady: boolean | null;
   exitCode: number | null;
 }
 
-export const registration: DesktopRegistration = { protocolClients: [], loginItem: null, appUserModelId: null, exitCode: null };
+export const registration: DesktopRegistration = { protocolClients: [], loginItem: null, appUserModelId: null, appUserModelIdBeforeReady: null, exitCode: null };
 
 /** Hooks boot.ts installs: build the default menu, and shut the browser down at exit. */
 export interface AppRuntime {
@@ -208,7 +210,10 @@ class App extends ModelEmitter {
 const instance = new App();
 
 /**
- * Per-OS members, as electron_api_app.cc binds them: setAppUserModelId exists on Windows only;
+ * Per-OS members, as electron_api_app.cc binds them: setAppUserModelId exists on Windows only
+ * (docs/api/app.md `app.setAppUserModelId(id)` _Windows_: "Changes the Application User Model
+ * ID to id"; Windows files toasts under that id, and shows them only for an id a Start-menu
+ * shortcut carries, docs/tutorial/notifications.md "Windows");
  * setLoginItemSettings exists everywhere but does nothing on Linux (browser_linux.cc).
  */
 const platformMembers: Record<string, unknown> = {
@@ -217,7 +222,13 @@ const platformMembers: Record<string, unknown> = {
   },
   getLoginItemSettings: () => ({ openAtLogin: registration.loginItem?.openAtLogin === true }),
 };
-if (isWindows()) platformMembers.setAppUserModelId = (id: string) => void (registration.appUserModelId = id);
+if (isWindows()) {
+  platformMembers.setAppUserModelId = (id: string) => {
+    if (typeof id !== 'string') throw new TypeError('Error processing argument at index 0, conversion failure from ' + String(id));
+    registration.appUserModelId = id;
+    registration.appUserModelIdBeforeReady = !isReady();
+  };
+}
 Object.assign(instance, platformMembers);
 
 export const app = strict(instance, 'app');

@@ -13,7 +13,7 @@ import { answerMessageBox, desktop } from './desktop';
 import { emitPreventable, emitSafely, modelEvent } from './events';
 import type { Menu, MenuItem } from './menu';
 import { applicationMenu } from './menu-state';
-import { shownToasts } from './notification';
+import { setNotificationSupport, setToastFailure, shownToasts } from './notification';
 import { isMac } from './platform';
 import { powerMonitor } from './power-monitor';
 import { allSessions } from './session';
@@ -71,7 +71,7 @@ function windowById(id: unknown): BaseWindow {
 function state() {
   return {
     ready: app.isReady(),
-    windows: BaseWindow.getAllWindows().map((w) => ({ id: w.id, title: w.getTitle(), visible: w.isVisible(), focused: w.isFocused(), minimized: w.isMinimized(), bounds: w.getContentBounds(), views: viewsOf(w.contentView), menu: menuView(w._menu() as Menu | null) })),
+    windows: BaseWindow.getAllWindows().map((w) => ({ id: w.id, title: w.getTitle(), visible: w.isVisible(), focused: w.isFocused(), minimized: w.isMinimized(), flashing: w._flashing(), bounds: w.getContentBounds(), views: viewsOf(w.contentView), menu: menuView(w._menu() as Menu | null) })),
     contents: allWebContents().map((c) => ({ id: c.id, targetId: c._targetIdNow(), url: c.getURL(), type: c.getType(), partition: c.session.partition, preload: typeof c._preferences.preload === 'string', crashed: c.isCrashed(), zoomLevel: c._zoomLevel, devToolsOpened: c._devToolsOpened })),
     trays: allTrays().map((t) => ({ image: t._image._path, toolTip: t._toolTip, menu: menuView(t._menu) })),
     toasts: shownToasts().map((t) => t._view()),
@@ -116,6 +116,16 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
       return shownToasts().find((t) => t._id === args.id)!._button(String(args.label));
     case 'toastDismiss':
       return shownToasts().find((t) => t._id === args.id)!._dismiss();
+    case 'toastFailure':
+      // From now on the OS refuses every toast as an unsigned macOS build or a session without a
+      // notification daemon does: show() emits 'failed' with this error (notification.ts); null
+      // shows toasts again.
+      if (args.error !== null && typeof args.error !== 'string') throw new Error('electron model: toastFailure needs { error: string | null }');
+      return setToastFailure(args.error);
+    case 'notificationSupport':
+      // false: no notification presenter (no libnotify): isSupported() is false, show() does nothing.
+      if (typeof args.supported !== 'boolean') throw new Error('electron model: notificationSupport needs { supported: boolean }');
+      return setNotificationSupport(args.supported);
     case 'press':
       return press(contentsById(args.contents), String(args.accelerator));
     case 'screenshot':

@@ -6,6 +6,21 @@
  *   (linux/libnotify_notification.cc:128-133 adds that one action and nothing else).
  * - Windows and macOS: the `actions` are buttons; choosing one emits 'action' with
  *   ({actionIndex}, actionIndex). urgency is Linux/Windows only, timeoutType Linux/Windows only.
+ * - A toast the OS refuses (control.ts `toastFailure`: an unsigned macOS build, a Windows toast
+ *   dropped, no notification daemon on the session bus) emits 'failed' with (event, error) and
+ *   never 'show' (shell/browser/api/electron_api_notification.cc `NotificationFailed` →
+ *   Emit("failed", error)); the native notification is destroyed with it (notifications/
+ *   notification.cc `NotificationFailed` → Destroy()), so it is not on screen and close() is a
+ *   no-op. When and with what: macOS, from UNUserNotificationCenter's completion handler, posted
+ *   back to the main thread, with the NSError's localizedDescription (mac/cocoa_notification.mm);
+ *   Windows, posted back to the UI thread with the HRESULT's message
+ *   (win/windows_toast_notification.cc); Linux, synchronously inside show() when
+ *   notify_notification_show fails, with an empty string (linux/libnotify_notification.cc
+ *   `NotificationFailed()`; docs/api/notification.md labels 'failed' macOS/Windows, but libnotify
+ *   emits it too).
+ * - No notification presenter (control.ts `notificationSupport`: no libnotify on Linux):
+ *   Notification.isSupported() is false and show() does nothing at all, no event either
+ *   (electron_api_notification.cc `Show`: `if (presenter_)`, `IsSupported`).
  * The app tier reads every toast shown and acts on it as the agent would.
  */
 import { emitSafely, modelEvent, ModelEmitter } from './events';
@@ -23,17 +38,33 @@ export interface ShownToast {
   timeoutType: string | null;
   silent: boolean;
   open: boolean;
+  /** The error 'failed' carried, when the OS refused the toast ('' on Linux); null otherwise. */
+  failed: string | null;
 }
 
 const KNOWN = new Set(['title', 'subtitle', 'body', 'silent', 'icon', 'hasReply', 'timeoutType', 'replyPlaceholder', 'sound', 'urgency', 'actions', 'closeButtonText', 'toastXml', 'id', 'groupId', 'groupTitle']);
 let nextId = 1;
 const shown: Notification[] = [];
 
+/** What the OS does with toasts from now on (control.ts): refuse each with this error, or show it. */
+const os = { failWith: null as string | null, supported: true };
+
+export function setToastFailure(error: string | null): void {
+  os.failWith = error;
+}
+
+export function setNotificationSupport(supported: boolean): void {
+  os.supported = supported;
+}
+
 export class Notification extends ModelEmitter {
   readonly _id = nextId++;
   private readonly options: Record<string, unknown>;
   private open = false;
   private everShown = false;
+  private failure: string | null = null;
+  /** Each show() is a new native notification; close() or a later show() drops the pending one. */
+  private attempt = 0;
 
   constructor(options: Record<string, unknown> = {}) {
     super();
@@ -44,7 +75,7 @@ export class Notification extends ModelEmitter {
   }
 
   static isSupported(): boolean {
-    return true;
+    return os.supported;
   }
 
   get title(): string {
@@ -56,13 +87,34 @@ export class Notification extends ModelEmitter {
   }
 
   show(): void {
-    this.open = true;
+    if (!os.supported) return;
     if (!this.everShown) shown.push(this);
     this.everShown = true;
-    emitSafely(this, 'show', modelEvent());
+    this.open = false;
+    this.failure = null;
+    const attempt = ++this.attempt;
+    const failWith = os.failWith;
+    if (failWith === null) {
+      this.open = true;
+      emitSafely(this, 'show', modelEvent());
+      return;
+    }
+    const platform = modelPlatform();
+    if (platform === 'linux') return this.fail('');
+    // macOS and Windows report from another thread: the listener runs after show() returned,
+    // and not at all once the notification was closed or shown again (a WeakPtr to it).
+    setImmediate(() => {
+      if (attempt === this.attempt) this.fail(failWith);
+    });
+  }
+
+  private fail(error: string): void {
+    this.failure = error;
+    emitSafely(this, 'failed', modelEvent(), error);
   }
 
   close(): void {
+    this.attempt++;
     if (!this.open) return;
     this.open = false;
     emitSafely(this, 'close', modelEvent({ reason: 'applicationHidden' }));
@@ -82,6 +134,7 @@ export class Notification extends ModelEmitter {
       timeoutType: platform === 'darwin' ? null : typeof this.options.timeoutType === 'string' ? this.options.timeoutType : null,
       silent: this.options.silent === true,
       open: this.open,
+      failed: this.failure,
     };
   }
 

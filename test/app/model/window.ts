@@ -8,6 +8,15 @@
  * (lib/browser/api/base-window.ts:14-18 `_init`); 'close' is preventable and a prevented close cancels
  * a quit (shell/browser/browser.cc OnWindowCloseCancelled); closing a window does not destroy
  * the webContents of its views (the app closes them itself).
+ *
+ * Bringing a window forward without taking focus (docs/api/base-window.md): showInactive()
+ * shows it and leaves focus where it is — Windows ShowWindow(SW_SHOWNOACTIVATE), which also
+ * restores a minimized window; X11 maps it; macOS orderFrontRegardless (native_window_views.cc,
+ * native_window_mac.mm `ShowInactive`; browser-window.md: not supported on Wayland). moveTop()
+ * raises it in z-order "regardless of focus" (SetWindowPos with SWP_NOACTIVATE; the model has no
+ * other application's windows to go above). flashFrame(flag) starts or stops the taskbar flash
+ * (macOS: the Dock icon bounces until stopped, NSCriticalRequest, native_window_mac.mm
+ * `FlashFrame`); the model keeps the flag until the app stops it.
  */
 import { applicationMenu, type ModelMenu } from './menu-state';
 import { emitPreventable, emitSafely, modelEvent, ModelEmitter } from './events';
@@ -129,6 +138,7 @@ export class BaseWindow extends ModelEmitter {
   private focused = false;
   private minimized = false;
   private destroyed = false;
+  private flashing = false;
   private size: { width: number; height: number };
   private menu: ModelMenu | null = null;
   private self: BaseWindow = this;
@@ -164,6 +174,23 @@ export class BaseWindow extends ModelEmitter {
     if (!wasShown) emitSafely(this, 'show');
     this.focus();
     this.contentView._changed();
+  }
+
+  showInactive(): void {
+    if (this.destroyed) return;
+    const wasShown = this.shown;
+    this.shown = true;
+    const wasMinimized = this.minimized;
+    this.minimized = false;
+    if (!wasShown) emitSafely(this, 'show');
+    if (wasMinimized) emitSafely(this, 'restore');
+    this.contentView._changed();
+  }
+
+  moveTop(): void {}
+
+  flashFrame(flag: boolean): void {
+    this.flashing = Boolean(flag);
   }
 
   hide(): void {
@@ -265,6 +292,10 @@ export class BaseWindow extends ModelEmitter {
 
   _menu(): ModelMenu | null {
     return this.menu;
+  }
+
+  _flashing(): boolean {
+    return this.flashing;
   }
 
   /** The harness resizes the window as the agent would (drag, maximize). */

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { APP_ID } from '../../../src/main/app/app-id';
 import { resourcesDir } from '../../../src/main/app/paths';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -35,9 +36,27 @@ describe('electron-builder config', () => {
   });
 
   it('identifies the app as main does (Windows toasts need the same AppUserModelId)', () => {
-    expect(config.appId).toBe('com.switchboard.desktop');
-    expect(readFileSync(join(ROOT, 'src/main/index.ts'), 'utf8')).toContain("app.setAppUserModelId('com.switchboard.desktop')");
+    // main sets APP_ID as its AppUserModelID before 'ready' (src/main/index.ts; app tier:
+    // test/app/notification-fallback.spec.ts); the installer writes appId on the shortcut.
+    expect(config.appId).toBe(APP_ID);
+    expect(readFileSync(join(ROOT, 'src/main/index.ts'), 'utf8')).toMatch(/app\.setAppUserModelId\(APP_ID\)/);
     expect(config.productName).toBe('Switchboard');
+  });
+
+  it('Windows: the installer creates the Start-menu shortcut that carries the AppUserModelID (no shortcut, no toasts)', () => {
+    // electron/electron docs/tutorial/notifications.md "Windows": a Start Menu shortcut with an
+    // AppUserModelID. electron-builder's NSIS template (the installed, pinned version) creates it
+    // unless createStartMenuShortcut is false, and stamps it with APP_ID, our appId.
+    expect(config.nsis.createStartMenuShortcut).toBe(true);
+    const template = readFileSync(join(ROOT, 'node_modules/app-builder-lib/templates/nsis/include/installer.nsh'), 'utf8');
+    const startMenu = template.slice(template.indexOf('!macro addStartMenuLink'), template.indexOf('!macroend', template.indexOf('!macro addStartMenuLink')));
+    expect(startMenu).toContain('WinShell::SetLnkAUMI "$newStartMenuLink" "${APP_ID}"');
+  });
+
+  it('macOS: call notifications are alerts (they stay, with their buttons), not banners that vanish', () => {
+    // electron/electron docs/api/structures/notification-action.md "Button support on macOS": the
+    // app is signed and has NSUserNotificationAlertStyle set to alert in its Info.plist.
+    expect(config.mac.extendInfo.NSUserNotificationAlertStyle).toBe('alert');
   });
 
   it('ships only the build output and package.json, and the tray icons as extra resources', () => {

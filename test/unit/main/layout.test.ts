@@ -11,6 +11,11 @@ describe('layoutWindow', () => {
     });
   });
 
+  it('while the ring banner shows, the vendor view starts below it (the banner is never covered)', () => {
+    expect(layoutWindow({ width: 1280, height: 800 }, { ...CHROME, bannerHeight: 44 }).vendor).toEqual({ x: 72, y: 92, width: 1208, height: 708 });
+    expect(layoutWindow({ width: 1280, height: 60 }, { ...CHROME, bannerHeight: 44 }).vendor).toEqual({ x: 72, y: 60, width: 1208, height: 0 });
+  });
+
   it('rounds fractional sizes down to whole pixels', () => {
     const { shell, vendor } = layoutWindow({ width: 1001.7, height: 601.5 }, { railWidth: 72.6, headerHeight: 48.2 });
     expect(shell).toEqual({ x: 0, y: 0, width: 1001, height: 601 });

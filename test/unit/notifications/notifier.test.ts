@@ -39,6 +39,8 @@ function rig(redaction: Redaction = 'off', overrides: Partial<NotifierDeps> = {}
     focusProfile: (id) => void focused.push(id),
     act: (...a) => void acts.push(a),
     log: () => {},
+    buttonsShown: true,
+    fallback: { show: () => undefined, end: () => undefined },
     ...overrides,
   };
   return { notifier: createNotifier(deps), toasts, acts, focused };

@@ -10,6 +10,7 @@ import { DialQuestionDialog } from './DialQuestion';
 import { FeedPage } from './feed/FeedPage';
 import { Header } from './header/Header';
 import { LiveRegion } from './LiveRegion';
+import { RingBanner } from './RingBanner';
 import { Rail } from './rail/Rail';
 import { SettingsPage } from './settings/SettingsPage';
 import type { ShellSnapshot } from '../../../shared/ipc/shell-protocol';
@@ -33,7 +34,8 @@ function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
     <ShellContext.Provider value={store}>
       <Header />
       <Rail />
-      <main class="content" data-page={store.page}>
+      <RingBanner />
+      <main class={snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page}>
         {store.page === 'main' && <ContentPlaceholder />}
         {store.page === 'feed' && <FeedPage />}
         {store.page === 'settings' && <SettingsPage />}
