@@ -58,7 +58,8 @@ test('Huawei AICC: a bar that listens late still gets the subscription; its unna
   const app = await launch({ userData, platform: 'win32', env: { ELECTRON_MODEL_CHROMIUM_ARGS: JSON.stringify(site.chromiumArgs) } });
   const host = await app.page('app://host/profile/aicc');
   const bar = await app.frame(host, `${site.origin.softphone}/aicc`);
-  const isSubscribed = (eventType: string) => bar.evaluate((t) => (globalThis as unknown as { isSubscribed(t: string): boolean }).isSubscribed(t), eventType);
+  // The frame can be found before its page script has run (under load): not defined yet is "not subscribed yet".
+  const isSubscribed = (eventType: string) => bar.evaluate((t) => (globalThis as unknown as { isSubscribed?: (t: string) => boolean }).isSubscribed?.(t) ?? false, eventType);
   const barEvent = (eventType: string, content: unknown) =>
     bar.evaluate(([t, c]) => (globalThis as unknown as { barEvent(t: string, c: unknown): boolean }).barEvent(t as string, c), [eventType, content] as const);
   // The first eventpost is lost (the bar is not listening yet); a re-sent one reaches it.
