@@ -11,7 +11,7 @@ import { test, expect } from './harness/fixtures';
 import type { AppProcess, LaunchOptions } from './harness/app-process';
 import { INGEST_HOST, startCorporateNetwork, type CorporateNetwork } from './harness/corporate-network';
 import { writeSettings } from './harness/settings-file';
-import { demoPhone, shellPage } from './harness/views';
+import { demoPhone, shellPage, openForwardingStatus } from './harness/views';
 
 let network: CorporateNetwork;
 
@@ -48,9 +48,7 @@ test('behind the system proxy: events reach the endpoint through it, and Test co
   await ringAndDecline(app);
 
   const shell = await shellPage(app);
-  await shell.getByRole('button', { name: 'Settings' }).click();
-  const forwarding = shell.locator('.service-status').filter({ hasText: 'Forwarding status' });
-  const row = (term: string) => forwarding.locator(`dt:text-is("${term}") + dd`);
+  const row = await openForwardingStatus(shell);
   await expect(row('Last error')).toHaveText('none', { timeout: 20_000 });
   await expect(row('State')).toHaveText('Up to date', { timeout: 20_000 });
   await expect(row('Waiting to be sent')).toHaveText('0 events');
@@ -77,9 +75,7 @@ test('an authenticating proxy Switchboard cannot sign in to: the status and Test
   await ringAndDecline(app);
 
   const shell = await shellPage(app);
-  await shell.getByRole('button', { name: 'Settings' }).click();
-  const forwarding = shell.locator('.service-status').filter({ hasText: 'Forwarding status' });
-  const row = (term: string) => forwarding.locator(`dt:text-is("${term}") + dd`);
+  const row = await openForwardingStatus(shell);
   await expect(row('State')).toHaveText('Retrying after a failure');
   await expect(row('Last error')).toContainText('HTTP 407: the proxy asked for credentials');
   await expect(row('Waiting to be sent')).not.toHaveText('0 events');

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test, expect } from './harness/fixtures';
 import { writeSettings } from './harness/settings-file';
-import { demoPhone, shellPage } from './harness/views';
+import { demoPhone, shellPage, openForwardingStatus } from './harness/views';
 
 interface Received {
   key: string;
@@ -37,9 +37,7 @@ test('a failing endpoint shows in Settings; raised redaction covers events queue
     await expect(shell.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: /^Demo softphone, Ringing/ })).toBeVisible();
     await phone.getByRole('button', { name: 'Decline' }).click();
 
-    await shell.getByRole('button', { name: 'Settings' }).click();
-    const forwarding = shell.locator('.service-status').filter({ hasText: 'Forwarding status' });
-    const row = (term: string) => forwarding.locator(`dt:text-is("${term}") + dd`);
+    const row = await openForwardingStatus(shell);
     await expect(row('State')).toHaveText('Retrying after a failure');
     await expect(row('Last error')).toContainText('HTTP 503');
     await expect(row('Waiting to be sent')).not.toHaveText('0 events');

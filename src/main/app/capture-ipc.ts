@@ -4,6 +4,7 @@
  * at the page that view is meant to show (ipc/sender-validation.ts).
  */
 import type { IpcMain, IpcMainEvent } from 'electron';
+import { describeZodError } from '../../shared/contract/issues';
 import { LivenessSeqSchema } from '../../shared/ipc/capture-protocol';
 import { CHANNELS } from '../../shared/ipc/channels';
 import { buildCaptureConfig } from '../capture/capture-config';
@@ -56,7 +57,10 @@ export function wireCaptureIpc(ipcMain: Pick<IpcMain, 'on'>, registry: ViewRegis
     (event, payload) => {
       const seq = LivenessSeqSchema.safeParse(payload);
       const view = event.senderFrame?.parent === null ? registry.byContents(event.sender.id)?.view : undefined;
-      if (!seq.success || !view) return diag('capture', `liveness answer refused: ${seq.success ? 'not from the top frame of a profile view' : 'not a ping number'}`);
+      if (!seq.success || !view) {
+        const why = !seq.success ? `not a ping number (${describeZodError(seq.error)})` : 'not from the top frame of a profile view';
+        return diag('capture', `liveness answer refused: ${why}`, { webContents: event.sender.id });
+      }
       view.answered(seq.data);
     },
     log,

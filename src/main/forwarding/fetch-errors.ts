@@ -37,13 +37,12 @@ const CHROMIUM_REDIRECT = /^(Redirect was cancelled|Attempted to redirect, but r
 
 export function classifyFetchFailure(err: unknown): FetchFailure {
   const message = err instanceof Error ? err.message : String(err);
+  if (CHROMIUM_REDIRECT.test(message)) return { kind: 'redirect', detail: message };
   if (message.startsWith('net::ERR_')) {
-    if (CHROMIUM_REDIRECT.test(message)) return { kind: 'redirect', detail: message };
     if (CHROMIUM_PROXY.test(message)) return { kind: 'proxy', detail: message };
     if (CHROMIUM_CERT.test(message)) return { kind: 'certificate', detail: message };
     return { kind: 'network', detail: message };
   }
-  if (CHROMIUM_REDIRECT.test(message)) return { kind: 'redirect', detail: message };
   // undici wraps the socket error: "fetch failed" with cause { code: 'ECONNREFUSED', ... }.
   const cause = (err as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   if (cause && typeof cause.code === 'string') return { kind: NODE_CERT.test(cause.code) ? 'certificate' : 'network', detail: cause.code };

@@ -85,6 +85,9 @@ export class CrashBackoff {
   }
 }
 
+/** Chromium's hung-renderer delay: how long a page may go without answering before it is hung. */
+export const HUNG_RENDERER_MS = 15_000;
+
 export interface UnresponsiveWatchOptions {
   /** How long a hung page gets to recover by itself before it is reloaded. */
   graceMs?: number;
@@ -99,7 +102,7 @@ export class UnresponsiveWatch {
   private since: number | undefined;
 
   constructor(opts: UnresponsiveWatchOptions = {}) {
-    this.graceMs = opts.graceMs ?? 15_000;
+    this.graceMs = opts.graceMs ?? HUNG_RENDERER_MS;
   }
 
   get hung(): boolean {

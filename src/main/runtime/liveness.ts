@@ -10,22 +10,19 @@
  * cannot answer), and the bridge answers with the same number. A ping unanswered for graceMs is
  * a hang. Pure: timers and time are injected; the glue is profile-view.ts.
  */
-
-export interface LivenessTimers<H> {
-  setTimeout(callback: () => void, ms: number): H;
-  clearTimeout(handle: H): void;
-}
+import { HUNG_RENDERER_MS } from './crash-backoff';
+import type { ViewTimers } from './view-resilience';
 
 export interface LivenessContext<H> {
   now(): number;
-  timers: LivenessTimers<H>;
+  timers: ViewTimers<H>;
   /** Post the ping to the view's bridge. */
   ping(seq: number): void;
   /** No answer for silentMs: the renderer is hung. Called once per hang; the watch disarms itself. */
   hung(silentMs: number): void;
   /** How often to ask (default 5 s). */
   everyMs?: number;
-  /** How long an answer may take (default 15 s, Chromium's own hung-renderer delay). */
+  /** How long an answer may take (default: Chromium's own hung-renderer delay, HUNG_RENDERER_MS). */
   graceMs?: number;
 }
 
@@ -41,11 +38,10 @@ export interface LivenessWatch {
 }
 
 export const LIVENESS_EVERY_MS = 5_000;
-export const LIVENESS_GRACE_MS = 15_000;
 
 export function watchLiveness<H>(ctx: LivenessContext<H>): LivenessWatch {
   const everyMs = ctx.everyMs ?? LIVENESS_EVERY_MS;
-  const graceMs = ctx.graceMs ?? LIVENESS_GRACE_MS;
+  const graceMs = ctx.graceMs ?? HUNG_RENDERER_MS;
   let armed = false;
   let disposed = false;
   let seq = 0;

@@ -17,11 +17,14 @@ import { isHostPageUrl } from '../security/navigation-policy';
 import type { ResolveContext } from '../app-protocol/resolve-request';
 import { diag } from '../diagnostics';
 import { watchLiveness, type LivenessWatch } from '../runtime/liveness';
-import { watchViewHealth, type ViewHealthWatch } from '../runtime/view-resilience';
+import { watchViewHealth, type ViewHealthWatch, type ViewTimers } from '../runtime/view-resilience';
 import { installPermissionHandlers, type PermissionLogEntry } from '../security/permission-handlers';
 import { vendorViewPreferences } from '../security/web-preferences';
 import type { ShellState } from './shell-state';
 import type { LoadFailure, ViewEntry } from './view-registry';
+
+/** The health and liveness watches' timers: Node's own. */
+const NODE_TIMERS: ViewTimers<NodeJS.Timeout> = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) };
 
 /** net::ERR_ABORTED: a navigation superseded or cancelled, not a failure. */
 const ERR_ABORTED = -3;
@@ -62,7 +65,7 @@ export class ProfileView {
     const contents = this.view.webContents;
     this.health = watchViewHealth(contents, {
       now: Date.now,
-      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) },
+      timers: NODE_TIMERS,
       reload: () => this.load(),
       crashRenderer: () => {
         if (!contents.isDestroyed() && !contents.isCrashed()) contents.forcefullyCrashRenderer();
@@ -81,7 +84,7 @@ export class ProfileView {
     // Every view, on screen or not, is asked whether its page still answers (liveness.ts).
     this.liveness = watchLiveness({
       now: Date.now,
-      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) },
+      timers: NODE_TIMERS,
       ping: (seq) => {
         if (!contents.isDestroyed()) contents.send(CHANNELS.livenessPing, seq);
       },

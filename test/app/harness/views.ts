@@ -3,7 +3,7 @@
  * header and profile rail are on screen) and a profile's vendor page, with the demo softphone
  * inside its host page once its script runs.
  */
-import type { Frame, Page } from '@playwright/test';
+import type { Frame, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { AppProcess } from './app-process';
 import type { ModelState } from '../model/control';
@@ -38,4 +38,11 @@ export async function waitForToast(app: AppProcess, match: (t: Toast) => boolean
 
 export async function screenshot(app: AppProcess, path: string): Promise<void> {
   await app.call('screenshot', { path });
+}
+
+/** Settings → Forwarding status, as the agent reads it: the value shown next to `term`. */
+export async function openForwardingStatus(shell: Page): Promise<(term: string) => Locator> {
+  await shell.getByRole('button', { name: 'Settings' }).click();
+  const forwarding = shell.locator('.service-status').filter({ hasText: 'Forwarding status' });
+  return (term) => forwarding.locator(`dt:text-is("${term}") + dd`);
 }

@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { watchLiveness, type LivenessTimers } from '../../../src/main/runtime/liveness';
+import { watchLiveness } from '../../../src/main/runtime/liveness';
+import { FakeTimers } from '../../support/fake-timers';
 
-class FakeClock implements LivenessTimers<number> {
-  time = 0;
-  private nextId = 1;
-  readonly pending = new Map<number, { at: number; run: () => void }>();
-  setTimeout(run: () => void, ms: number): number {
-    this.pending.set(this.nextId, { at: this.time + ms, run });
-    return this.nextId++;
-  }
-  clearTimeout(id: number): void {
-    this.pending.delete(id);
-  }
-  advance(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      const due = [...this.pending.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.pending.delete(due[0]);
-      this.time = due[1].at;
-      due[1].run();
-    }
-    this.time = end;
-  }
-  /** The machine sleeps: time passes, no timer runs, then they run late. */
-  sleep(ms: number): void {
-    const pending = [...this.pending.values()];
-    this.time += ms;
-    for (const t of pending) t.at = Math.max(t.at, this.time);
-  }
-}
 
 function setup() {
-  const clock = new FakeClock();
+  const clock = new FakeTimers();
   const pings: number[] = [];
   const hangs: Array<{ at: number; silentMs: number }> = [];
   const watch = watchLiveness({ now: () => clock.time, timers: clock, ping: (seq) => pings.push(seq), hung: (silentMs) => hangs.push({ at: clock.time, silentMs }) });

@@ -9,38 +9,12 @@ import {
   type ViewHealthLogEntry,
   type ViewTimers,
 } from '../../../src/main/runtime/view-resilience';
+import { FakeTimers } from '../../support/fake-timers';
 
 // Compile-time proof that the real objects fit: a WebContents, and Node's own timers.
 const _webContentsFits = (contents: WebContents): HealthWatchedContents => contents;
 const _nodeTimersFit: ViewTimers<NodeJS.Timeout> = { setTimeout, clearTimeout };
 
-class FakeClock implements ViewTimers<number> {
-  time = 0;
-  private nextId = 1;
-  readonly pending = new Map<number, { at: number; run: () => void }>();
-
-  setTimeout(run: () => void, ms: number): number {
-    const id = this.nextId++;
-    this.pending.set(id, { at: this.time + ms, run });
-    return id;
-  }
-
-  clearTimeout(id: number): void {
-    this.pending.delete(id);
-  }
-
-  advance(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      const due = [...this.pending.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.pending.delete(due[0]);
-      this.time = due[1].at;
-      due[1].run();
-    }
-    this.time = end;
-  }
-}
 
 type Listener = (...args: never[]) => void;
 
@@ -71,7 +45,7 @@ class FakeContents implements HealthWatchedContents {
 }
 
 function setup(opts: { backoff?: CrashBackoff; graceMs?: number } = {}) {
-  const clock = new FakeClock();
+  const clock = new FakeTimers();
   const contents = new FakeContents();
   const reloads: number[] = [];
   const errors: ViewError[] = [];
