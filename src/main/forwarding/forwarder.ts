@@ -62,7 +62,9 @@ export interface ForwarderOptions {
   now?: () => number;
   timers?: TimerApi;
   log?: (message: string, data?: unknown) => void;
-  /** Something the status shows changed (not on every event): main pushes a new UI snapshot. */
+  /** Something the status shows changed (state, counts, error, next attempt; enqueue alone does not
+   * announce: every forwarded event also reaches the feed, which pushes a snapshot): main pushes a
+   * new UI snapshot. */
   onChange?: () => void;
   /** How long a partial batch waits for more events before it is sealed and sent. */
   lingerMs?: number;
@@ -117,6 +119,7 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
   /** The head batch's ranges still to send, front first (split by content refusals). */
   let work: { batchId: string; ranges: Array<[number, number]> } | null = null;
   let reported = '';
+  let announced = '';
 
   function status(): ForwarderStatus {
     const s = queue.stats();
@@ -134,15 +137,32 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
     };
   }
 
-  /** Logs and announces changes of health and of the loss counters; a retry with the same error is not one. */
+  /**
+   * Logs changes of health and of the loss counters (a retry with the same error is not one), and
+   * announces what the status shows.
+   */
   function changed(): void {
     const s = status();
     const health = s.state === 'disabled' ? 'disabled' : s.lastError === undefined ? 'ok' : 'failing';
     const signature = JSON.stringify([health, s.lastError, s.dropped, s.rejected, s.bad, s.expired, s.queuedEvents === 0]);
-    if (signature === reported) return;
-    const first = reported === '';
-    reported = signature;
-    if (!first || health !== 'ok') log(`status: ${health}`, { ...s, failures });
+    if (signature !== reported) {
+      const first = reported === '';
+      reported = signature;
+      if (!first || health !== 'ok') log(`status: ${health}`, { ...s, failures });
+    }
+    announce(s);
+  }
+
+  /**
+   * Tells main when anything Settings → Forwarding status shows has changed, apart from the log's
+   * dedupe: the UI's snapshot is built whenever anything pushes one, so a state it was shown (say
+   * "Sending", mid-attempt) must be followed by the one that replaced it even when the log has
+   * nothing new to say. Cheap: main coalesces pushes (shell-window.ts pushState).
+   */
+  function announce(s: ForwarderStatus = status()): void {
+    const shown = JSON.stringify(s);
+    if (shown === announced) return;
+    announced = shown;
     try {
       opts.onChange?.();
     } catch {
@@ -191,6 +211,7 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
     // The redaction in force now, so raising it in Settings also covers events queued before.
     const events = batch.events.slice(from, to).map((e) => redactEvent(e, redaction));
     state = 'sending';
+    announce();
     inflight = new AbortController();
     const result = await postJson(target, { source: 'switchboard', batchId: key, events }, {
       timeoutMs,
@@ -211,6 +232,7 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
         delivered += to - from;
         failures = 0;
         lastError = undefined;
+        announce();
         return 'next';
       case 'rejected':
         if (to - from === 1) {

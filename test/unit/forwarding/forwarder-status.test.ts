@@ -49,11 +49,14 @@ describe('forwarder status and settings', () => {
     expect(logs.join('\n')).not.toMatch(/s3cret|user:pw/);
   });
 
-  it('logs state changes, not every attempt, and announces them', async () => {
+  it('logs state changes, not every attempt, and announces each change the status shows once', async () => {
     const logs: Array<{ message: string; data: unknown }> = [];
-    let changes = 0;
+    const announced: string[] = [];
     const srv = await server((req) => ({ status: req.n <= 6 ? 500 : 200 }));
-    const { forwarder } = await fwd.open(await dirs.make(), srv.url, { log: (message, data) => logs.push({ message, data }), onChange: () => void changes++ });
+    const { forwarder } = await fwd.open(await dirs.make(), srv.url, {
+      log: (message, data) => logs.push({ message, data }),
+      onChange: () => void announced.push(JSON.stringify(forwarder.status())),
+    });
     forwarder.start();
     for (const i of range(0, 5)) forwarder.enqueue(event(i));
     await waitFor(() => forwarder.status().delivered === 5, 5000, 'delivered after the 500s');
@@ -64,8 +67,34 @@ describe('forwarder status and settings', () => {
     expect(statusLines.map((l) => l.message)).toEqual(['status: failing', 'status: ok']);
     expect(statusLines[0]?.data).toMatchObject({ state: 'backing-off', lastError: expect.stringContaining('HTTP 500'), queuedEvents: 5 });
     expect(statusLines[1]?.data).toMatchObject({ queuedEvents: 0, delivered: 5 });
-    expect(changes).toBeGreaterThanOrEqual(2);
-    expect(changes).toBeLessThanOrEqual(4);
+    // Each announcement shows something the one before did not, and the last is the status now.
+    expect(announced.filter((a, i) => a === announced[i - 1])).toEqual([]);
+    expect(announced.at(-1)).toBe(JSON.stringify(forwarder.status()));
+    // At most the start, per attempt its start and its outcome (7 attempts), the batch's removal
+    // from the queue, and idle: a bounded number, not one per event.
+    expect(announced.length).toBeLessThanOrEqual(1 + 2 * 7 + 2);
+  });
+
+  it('a status shown mid-attempt is never left standing: the retry that follows is announced too', async () => {
+    // Settings showed "Sending" during a retry (a snapshot pushed by a ring) and kept it: the
+    // retry's failure repeated the last error, so nothing was announced after it.
+    const shown: string[] = [];
+    const srv = await server(() => ({ status: 503 }));
+    const { forwarder } = await fwd.open(await dirs.make(), srv.url, {
+      backoff: { baseMs: 20, maxMs: 40 },
+      onChange: () => void shown.push(forwarder.status().state),
+    });
+    forwarder.start();
+    forwarder.enqueue(event(1));
+    await forwarder.flush();
+    await waitFor(() => srv.requests.length >= 3, 5000, 'three attempts');
+    await waitFor(() => forwarder.status().state === 'backing-off', 5000, 'backing off after the third');
+    expect(forwarder.status().lastError).toContain('HTTP 503');
+    // The UI saw every attempt start and every failure, in order, ending where the forwarder is.
+    const attempts = shown.filter((s) => s === 'sending').length;
+    expect(attempts).toBeGreaterThanOrEqual(3);
+    expect(shown.filter((s) => s === 'backing-off').length).toBeGreaterThanOrEqual(attempts - 1);
+    expect(shown.at(-1)).toBe('backing-off');
   });
 });
 
