@@ -33,6 +33,7 @@ import { loadConfig, type Cli } from './load-config';
 import { resourcesDir } from './paths';
 import { openServices } from './services';
 import { guardDefaultSession, prepareShellSession } from './sessions';
+import { wireSessionEnd } from './session-end';
 import { createSettingsController } from './settings-controller';
 import { registerShellIpc } from './shell-ipc';
 import { wireShortcuts } from './shortcut-wiring';
@@ -300,6 +301,16 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
       tray.quitting();
       notifier.closeAll();
       await services.close();
+    },
+  });
+  // Windows logoff/shutdown: no before-quit, and the process ends when this listener returns.
+  wireSessionEnd({
+    window: win.window,
+    end(reasons) {
+      diag('app', 'the Windows session is ending: closing the logs and sealing the forwarding queue now', { reasons });
+      tray.quitting();
+      notifier.closeAll();
+      services.closeNow();
     },
   });
 }

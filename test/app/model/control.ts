@@ -17,6 +17,7 @@ import { shownToasts } from './notification';
 import { isMac } from './platform';
 import { powerMonitor } from './power-monitor';
 import { allSessions } from './session';
+import { endSession } from './session-end';
 import { modelGaps, uncaughtErrors } from './strict';
 import { allTrays } from './tray';
 import { allWebContents, type WebContents } from './web-contents';
@@ -143,6 +144,9 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
       return null;
     case 'crash':
       return contentsById(args.contents).forcefullyCrashRenderer();
+    case 'sessionEnd':
+      // Windows logoff/shutdown: the process is gone when this returns (session-end.ts); no answer comes.
+      return endSession((args.reasons as string[] | undefined) ?? ['logoff']);
     case 'osQuit':
       // The OS asks the app to quit (logout, Cmd+Q on the Dock): Electron calls app.quit().
       return app.quit();
