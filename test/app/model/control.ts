@@ -71,7 +71,7 @@ function windowById(id: unknown): BaseWindow {
 function state() {
   return {
     ready: app.isReady(),
-    windows: BaseWindow.getAllWindows().map((w) => ({ id: w.id, title: w.getTitle(), visible: w.isVisible(), focused: w.isFocused(), minimized: w.isMinimized(), bounds: w.getContentBounds(), views: viewsOf(w.contentView), menu: menuView(w._menu() as Menu | null) })),
+    windows: BaseWindow.getAllWindows().map((w) => ({ id: w.id, title: w.getTitle(), visible: w.isVisible(), focused: w.isFocused(), minimized: w.isMinimized(), maximized: w.isMaximized(), fullScreen: w.isFullScreen(), bounds: w.getContentBounds(), views: viewsOf(w.contentView), menu: menuView(w._menu() as Menu | null) })),
     contents: allWebContents().map((c) => ({ id: c.id, targetId: c._targetIdNow(), url: c.getURL(), type: c.getType(), partition: c.session.partition, preload: typeof c._preferences.preload === 'string', crashed: c.isCrashed(), zoomLevel: c._zoomLevel, devToolsOpened: c._devToolsOpened })),
     trays: allTrays().map((t) => ({ image: t._image._path, toolTip: t._toolTip, menu: menuView(t._menu) })),
     toasts: shownToasts().map((t) => t._view()),
@@ -121,6 +121,10 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
       return photographWindow(windowById(args.window), String(args.path));
     case 'resize':
       return windowById(args.window)._resize(Number(args.width), Number(args.height));
+    case 'windowState': {
+      const size = typeof args.width === 'number' && typeof args.height === 'number' ? { width: args.width, height: args.height } : undefined;
+      return windowById(args.window)._setState(args.state === 'full-screen' ? 'full-screen' : 'maximized', args.on === true, size);
+    }
     case 'closeWindow':
       return windowById(args.window).close();
     case 'activate':
