@@ -42,3 +42,14 @@ test('Linux: the views follow the window when it is maximized, restored, made fu
   await app.call('windowState', { state: 'full-screen', on: false });
   await expect.poll(() => viewBounds(app), { message: 'left full screen' }).toEqual(laidOutFor(1280, 820));
 });
+
+test('Windows: clicking the tray icon hides the window the agent is using (the taskbar took focus first), and shows it again', async ({ launch }) => {
+  const app = await launch({ platform: 'win32' });
+  await shellPage(app);
+  await expect.poll(async () => (await app.state()).windows[0]).toMatchObject({ visible: true, focused: true });
+
+  expect(await app.call('clickTrayIcon')).toBe('click');
+  await expect.poll(async () => (await app.state()).windows[0]?.visible, { message: 'hidden by the click' }).toBe(false);
+  expect(await app.call('clickTrayIcon')).toBe('click');
+  await expect.poll(async () => (await app.state()).windows[0]).toMatchObject({ visible: true, focused: true });
+});
