@@ -7,6 +7,8 @@
  */
 import { test, expect } from './harness/fixtures';
 import type { AppProcess } from './harness/app-process';
+import { writeSettings } from './harness/settings-file';
+import { startVendorSite } from './harness/vendor-site';
 import { shellPage } from './harness/views';
 
 /** Must match SHELL_CHROME in src/main/shell/shell-window.ts. */
@@ -52,4 +54,27 @@ test('Windows: clicking the tray icon hides the window the agent is using (the t
   await expect.poll(async () => (await app.state()).windows[0]?.visible, { message: 'hidden by the click' }).toBe(false);
   expect(await app.call('clickTrayIcon')).toBe('click');
   await expect.poll(async () => (await app.state()).windows[0]).toMatchObject({ visible: true, focused: true });
+});
+
+test('a link the OS cannot open is logged and told to the agent, never an unhandled rejection in main', async ({ launch }) => {
+  const site = await startVendorSite();
+  try {
+    const userData = test.info().outputPath('user-data');
+    writeSettings(userData, {
+      profiles: [{ id: 'sales', name: 'Sales phone', vendor: 'ringcentral-embeddable', url: `${site.origin.softphone}/`, allowedOrigins: [site.origin.softphone], mode: 'direct' }],
+    });
+    const app = await launch({ userData, env: { ELECTRON_MODEL_CHROMIUM_ARGS: JSON.stringify(site.chromiumArgs) } });
+    const shell = await shellPage(app);
+    await app.call('refuseOpenExternal', { refuse: true });
+    const view = await app.page(`${site.origin.softphone}/`);
+    await view.getByRole('link', { name: 'Help' }).click();
+
+    await expect.poll(() => app.diag().filter((l) => l.message === 'the OS did not open a link').map((l) => l.data)).toEqual([{ url: 'https://help.vendor.test/guide', reason: 'Failed to open path' }]);
+    await shell.getByRole('button', { name: '1 problem' }).click();
+    await expect(shell.getByRole('alert').filter({ hasText: 'help.vendor.test' })).toContainText('Your computer could not open https://help.vendor.test/guide (Failed to open path).');
+    expect((await app.state()).opened).toEqual([]);
+    expect(app.diag().filter((l) => l.message.startsWith('unhandled promise rejection')), 'no rejection went unhandled in main').toEqual([]);
+  } finally {
+    await site.close();
+  }
 });

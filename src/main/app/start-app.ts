@@ -30,6 +30,7 @@ import type { EarlyEvents } from './early-events';
 import { wireLifecycle } from './lifecycle';
 import { wireLinks } from './link-wiring';
 import { loadConfig, type Cli } from './load-config';
+import { createExternalOpener } from './open-external';
 import { resourcesDir } from './paths';
 import { openServices } from './services';
 import { guardDefaultSession, prepareShellSession } from './sessions';
@@ -90,8 +91,13 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   const registry = new ViewRegistry((partition) => session.fromPartition(partition));
   let dialLink: ((url: string, source: DialSource) => void) | null = null;
   guardEveryWebContents(app, registry, {
-    // electronegativity-allow OPEN_EXTERNAL_JS_CHECK: the guards hand over only http(s) and mailto: URLs navigation-policy.ts passed for the OS
-    openExternal: (url) => void shell.openExternal(url),
+    // A refusal from the OS is logged and told, never an unhandled rejection (open-external.ts).
+    openExternal: createExternalOpener({
+      // electronegativity-allow OPEN_EXTERNAL_JS_CHECK: the guards hand over only http(s) and mailto: URLs navigation-policy.ts passed for the OS
+      open: (url) => shell.openExternal(url),
+      log: (message, data) => diag('navigation', message, data),
+      tell: problem,
+    }),
     dial: (url, source) => (dialLink ? dialLink(url, source) : diag('app', 'link dial refused: the dialer is not up yet', { source })),
   });
 

@@ -143,6 +143,9 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
       return null;
     case 'screenLock':
       return powerMonitor._screen(args.locked === true);
+    case 'refuseOpenExternal':
+      desktop.refuseOpenExternal = args.refuse !== false;
+      return null;
     case 'nextSaveDialog':
       desktop.nextSave = args.path === null ? null : String(args.path);
       return null;
