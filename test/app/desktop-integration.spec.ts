@@ -78,3 +78,32 @@ test('a link the OS cannot open is logged and told to the agent, never an unhand
     await site.close();
   }
 });
+
+test('login items: an unpackaged app registers none; Windows passes --minimized; macOS starts hidden only when opened at login', async ({ launch }) => {
+  const startup = { startup: { atLogin: true, minimized: true } };
+  const unpackagedData = test.info().outputPath('user-data-unpackaged');
+  writeSettings(unpackagedData, startup);
+  const unpackaged = await launch({ platform: 'win32', userData: unpackagedData });
+  await shellPage(unpackaged);
+  expect((await unpackaged.state()).registration.loginItem, 'the bare electron.exe is never registered').toBeNull();
+  await unpackaged.kill();
+
+  const windowsData = test.info().outputPath('user-data-win32');
+  writeSettings(windowsData, startup);
+  const windows = await launch({ platform: 'win32', packaged: true, userData: windowsData });
+  await shellPage(windows);
+  expect((await windows.state()).registration.loginItem).toEqual({ openAtLogin: true, args: ['--minimized'] });
+  await expect.poll(async () => (await windows.state()).windows[0]?.visible, { message: 'started by hand: shown' }).toBe(true);
+  await windows.kill();
+
+  for (const openedAtLogin of [false, true]) {
+    const userData = test.info().outputPath(`user-data-darwin-${openedAtLogin}`);
+    writeSettings(userData, startup);
+    const mac = await launch({ platform: 'darwin', packaged: true, userData, env: openedAtLogin ? { ELECTRON_MODEL_OPENED_AT_LOGIN: '1' } : {} });
+    const shell = await shellPage(mac);
+    await shell.waitForTimeout(1000);
+    expect((await mac.state()).registration.loginItem).toEqual({ openAtLogin: true });
+    expect((await mac.state()).windows[0]?.visible, openedAtLogin ? 'opened at login: hidden' : 'started by hand: shown').toBe(!openedAtLogin);
+    await mac.kill();
+  }
+});

@@ -30,6 +30,7 @@ import type { EarlyEvents } from './early-events';
 import { wireLifecycle } from './lifecycle';
 import { wireLinks } from './link-wiring';
 import { loadConfig, type Cli } from './load-config';
+import { startsHidden } from './login-item';
 import { createExternalOpener } from './open-external';
 import { resourcesDir } from './paths';
 import { openServices } from './services';
@@ -274,7 +275,14 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
 
   // 13. The window: the shell UI on its own session (app:// served there), the views beside it.
   prepareShellSession(session.fromPartition(SHELL_PARTITION), PATHS.renderer, () => ({ profiles: registry.profiles(), failures: registry.failures }));
-  shellWindow = new ShellWindow(registry.views(), state, PATHS.shellPreload, settings.startup.minimized || config.run.minimized);
+  // Hidden only for a start at login (login-item.ts); the agent's own launch shows the window.
+  const hidden = startsHidden({
+    platform: process.platform,
+    minimizedFlag: config.run.minimized,
+    startup: settings.startup,
+    wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true,
+  });
+  shellWindow = new ShellWindow(registry.views(), state, PATHS.shellPreload, hidden);
   if (cli.options.profile && !shellWindow.select(cli.options.profile)) problem(`--profile: there is no profile "${cli.options.profile}"`);
   const win = shellWindow;
   wireShortcuts([win.shellView.webContents, ...registry.views().map((v) => v.view.webContents)], (shortcut) => {
