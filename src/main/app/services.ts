@@ -1,7 +1,7 @@
 /**
  * The durable services main runs beside the views: diagnostics and event logs, the optional
  * forwarder. Opened before any view loads so the first captured event is already durable;
- * closed (flushed) on quit.
+ * closed (flushed) on quit, and synchronously at the end of a Windows session.
  */
 import { join } from 'node:path';
 import type { Settings } from '../../shared/contract/settings';
@@ -19,6 +19,8 @@ export interface Services {
   forwarder: Forwarder | null;
   logDir: string;
   close(): Promise<void>;
+  /** close() with nothing left to wait for when it returns: the end of a Windows session (session-end.ts). */
+  closeNow(): void;
 }
 
 /**
@@ -70,6 +72,12 @@ export async function openServices(settings: Settings, userData: string, onProbl
       await eventLog.close();
       attachDiagnosticsLog(null);
       await diagnostics.close();
+    },
+    closeNow() {
+      forwarder?.stopNow();
+      eventLog.closeNow();
+      attachDiagnosticsLog(null);
+      diagnostics.closeNow();
     },
   };
 }

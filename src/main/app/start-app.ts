@@ -33,9 +33,12 @@ import type { EarlyEvents } from './early-events';
 import { wireLifecycle } from './lifecycle';
 import { wireLinks } from './link-wiring';
 import { loadConfig, type Cli } from './load-config';
+import { startsHidden } from './login-item';
+import { createExternalOpener } from './open-external';
 import { resourcesDir } from './paths';
 import { openServices } from './services';
 import { guardDefaultSession, prepareShellSession } from './sessions';
+import { wireSessionEnd } from './session-end';
 import { createSettingsController } from './settings-controller';
 import { registerShellIpc } from './shell-ipc';
 import { wireShortcuts } from './shortcut-wiring';
@@ -95,8 +98,13 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   const registry = new ViewRegistry((partition) => session.fromPartition(partition));
   let dialLink: ((url: string, source: DialSource) => void) | null = null;
   guardEveryWebContents(app, registry, {
-    // electronegativity-allow OPEN_EXTERNAL_JS_CHECK: the guards hand over only http(s) and mailto: URLs navigation-policy.ts passed for the OS
-    openExternal: (url) => void shell.openExternal(url),
+    // A refusal from the OS is logged and told, never an unhandled rejection (open-external.ts).
+    openExternal: createExternalOpener({
+      // electronegativity-allow OPEN_EXTERNAL_JS_CHECK: the guards hand over only http(s) and mailto: URLs navigation-policy.ts passed for the OS
+      open: (url) => shell.openExternal(url),
+      log: (message, data) => diag('navigation', message, data),
+      tell: problem,
+    }),
     dial: (url, source) => (dialLink ? dialLink(url, source) : diag('app', 'link dial refused: the dialer is not up yet', { source })),
   });
 
@@ -279,7 +287,14 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
 
   // 13. The window: the shell UI on its own session (app:// served there), the views beside it.
   prepareShellSession(session.fromPartition(SHELL_PARTITION), PATHS.renderer, () => ({ profiles: registry.profiles(), failures: registry.failures }));
-  shellWindow = new ShellWindow(registry.views(), state, PATHS.shellPreload, settings.startup.minimized || config.run.minimized);
+  // Hidden only for a start at login (login-item.ts); the agent's own launch shows the window.
+  const hidden = startsHidden({
+    platform: process.platform,
+    minimizedFlag: config.run.minimized,
+    startup: settings.startup,
+    wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true,
+  });
+  shellWindow = new ShellWindow(registry.views(), state, PATHS.shellPreload, hidden);
   if (cli.options.profile && !shellWindow.select(cli.options.profile)) problem(`--profile: there is no profile "${cli.options.profile}"`);
   const win = shellWindow;
   wireShortcuts([win.shellView.webContents, ...registry.views().map((v) => v.view.webContents)], (shortcut) => {
@@ -325,6 +340,16 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
       tray.quitting();
       notifier.closeAll();
       await services.close();
+    },
+  });
+  // Windows logoff/shutdown: no before-quit, and the process ends when this listener returns.
+  wireSessionEnd({
+    window: win.window,
+    end(reasons) {
+      diag('app', 'the Windows session is ending: closing the logs and sealing the forwarding queue now', { reasons });
+      tray.quitting();
+      notifier.closeAll();
+      services.closeNow();
     },
   });
 }

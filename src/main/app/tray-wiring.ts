@@ -14,6 +14,7 @@ import type { ShellCommand } from '../commands/command-router';
 import { diag } from '../diagnostics';
 import { watchAutoAway } from '../tray/auto-away-watch';
 import { createTrayController, trayIconPath } from '../tray/tray-controller';
+import { createFocusWatch, toggleAction } from '../tray/window-toggle';
 import type { ShellWindow } from '../shell/shell-window';
 
 export interface TrayWiringDeps {
@@ -43,10 +44,13 @@ export function startTray(deps: TrayWiringDeps) {
   };
   const tray = new Tray(image('offline', process.platform === 'darwin' ? 'template' : 'color'));
 
+  // The tray takes focus before its click arrives (Windows): focus is remembered (window-toggle.ts).
+  const focusWatch = createFocusWatch();
   const toggleWindow = () => {
     const win = deps.window();
     if (!win) return;
-    if (win.window.isVisible() && win.window.isFocused()) win.window.hide();
+    const action = toggleAction({ visible: win.window.isVisible(), focused: win.window.isFocused() }, focusWatch, Date.now());
+    if (action === 'hide') win.window.hide();
     else win.focus();
     refresh();
   };
@@ -139,6 +143,9 @@ export function startTray(deps: TrayWiringDeps) {
       });
       win.window.on('show', refresh);
       win.window.on('hide', refresh);
+      win.window.on('focus', () => focusWatch.focus(Date.now()));
+      win.window.on('blur', () => focusWatch.blur(Date.now()));
+      if (win.window.isFocused()) focusWatch.focus(Date.now());
       refresh();
     },
     quitting(): void {

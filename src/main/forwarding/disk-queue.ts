@@ -14,7 +14,7 @@
  * the in-memory index always matches the directory. Nothing here throws on bad data: corrupt
  * files are moved aside and counted.
  */
-import { fdatasync, unlinkSync } from 'node:fs';
+import { fdatasync, fdatasyncSync, unlinkSync } from 'node:fs';
 import { access, mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ShellEvent } from '../../shared/contract/shell-event';
@@ -65,6 +65,12 @@ export interface DiskQueue {
   sweep(): Promise<void>;
   /** Seals, stops the timers, waits for pending work. */
   close(): Promise<void>;
+  /**
+   * Seals the open batch (fdatasync'ed, closed, renamed) and stops the timers before returning;
+   * work already queued on the promise chain is left (the next start finds every batch on disk).
+   * For the end of a Windows session, when nothing asynchronous gets to run (app/session-end.ts).
+   */
+  closeNow(): void;
   stats(): DiskQueueStats;
 }
 
@@ -285,6 +291,21 @@ export async function openDiskQueue(dir: string, opts: DiskQueueOptions): Promis
       clearInterval(sweepTimer);
       await seal();
       await chain;
+    },
+    closeNow() {
+      if (closed) return;
+      closed = true;
+      clearInterval(syncTimer);
+      clearInterval(sweepTimer);
+      const fd = open?.descriptor ?? -1;
+      if (fd >= 0) {
+        try {
+          fdatasyncSync(fd);
+        } catch {
+          // The lines are in the page cache; sealing below still makes them a sendable batch.
+        }
+      }
+      void seal(); // Synchronous up to its directory sync, which is best effort (queue-files.ts).
     },
     stats: () => ({ queuedEvents: queued(), queuedBatches: index.length, ...counters }),
   };

@@ -82,6 +82,8 @@ export interface Forwarder {
   /** Final: seals the open batch, closes the queue and cancels the request in flight (that batch
    * stays queued and is resent later under the same key). Create a new forwarder to resume. */
   stop(): Promise<void>;
+  /** stop() without waiting: the open batch is sealed on disk before this returns (disk-queue.ts closeNow). */
+  stopNow(): void;
   status(): ForwarderStatus;
 }
 
@@ -314,6 +316,14 @@ export function createForwarder(opts: ForwarderOptions): Forwarder {
       while (pumping) await pumping;
       await queue.close();
       if (endpoint) state = 'idle';
+    },
+    stopNow() {
+      stopped = true;
+      running = false;
+      for (const timer of [retryTimer, lingerTimer]) if (timer !== undefined) timers.clearTimeout(timer);
+      retryTimer = lingerTimer = nextAttemptAt = undefined;
+      inflight?.abort();
+      queue.closeNow();
     },
     status,
   };

@@ -36,6 +36,8 @@ export interface DiagnosticsLog {
   redact(message: string, data?: unknown): { message: string; data: unknown };
   flush(): Promise<void>;
   close(): Promise<void>;
+  /** Writes what waits, fdatasyncs and closes before returning (rolling-sink.ts closeNow). */
+  closeNow(): void;
   readonly file: () => string;
   readonly problem: string | null;
   readonly dropped: number;
@@ -107,6 +109,7 @@ export async function createDiagnosticsLog(options: DiagnosticsLogOptions): Prom
     redact,
     flush: () => sink.flush(),
     close: () => sink.close(),
+    closeNow: () => sink.closeNow(),
     file: () => sink.file(),
     get problem() {
       return sink.problem;

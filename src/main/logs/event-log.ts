@@ -44,6 +44,8 @@ export interface EventLog {
   /** Resolves once every line handed over so far is written and fdatasync'ed. Never rejects. */
   flush(): Promise<void>;
   close(): Promise<void>;
+  /** Writes what waits, fdatasyncs and closes before returning (rolling-sink.ts closeNow). */
+  closeNow(): void;
   /** Path of the file being written ('' while the directory cannot be opened). */
   readonly file: () => string;
   /** What keeps the log from writing (reported once through onProblem), or null. */
@@ -112,6 +114,7 @@ export async function createEventLog(options: EventLogOptions): Promise<EventLog
     setRedaction: (level) => void (redaction = level),
     flush: () => sink.flush(),
     close: () => sink.close(),
+    closeNow: () => sink.closeNow(),
     file: () => sink.file(),
     get problem() {
       return sink.problem;

@@ -70,6 +70,12 @@ export interface RollingSink {
   readonly repairs: readonly RepairRecord[];
   flush(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * close() without waiting: every waiting line is written (or counted), fdatasync'ed and the file
+   * closed before this returns. For the end of a Windows session, when the process is terminated
+   * as soon as the 'session-end' listeners return (src/main/app/session-end.ts).
+   */
+  closeNow(): void;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -285,6 +291,28 @@ export async function openRollingSink(options: RollingSinkOptions): Promise<Roll
     }
   }
 
+  function closeNow(): void {
+    if (closed) return;
+    closed = true;
+    clearInterval(retry);
+    clearInterval(syncTimer);
+    process.off('exit', onExit);
+    // A first open still under way cannot finish now: what was handed over meanwhile is counted.
+    drain();
+    giveUpWaiting();
+    counter?.close();
+    const last = file;
+    file = null;
+    if (last === null) return;
+    for (const end of [fdatasyncSync, closeSync]) {
+      try {
+        end(last.fd);
+      } catch {
+        // A dead disk: the lines were written to the page cache already; nothing more to do.
+      }
+    }
+  }
+
   // Through `opening`, so a retry tick during this first (slow) open does not start a second one.
   opening = openToday().finally(() => (opening = null));
   await opening;
@@ -300,5 +328,6 @@ export async function openRollingSink(options: RollingSinkOptions): Promise<Roll
     repairs,
     flush,
     close,
+    closeNow,
   };
 }

@@ -45,6 +45,15 @@ export class ShellWindow {
     }
     this.layout();
     this.window.on('resize', () => this.layout());
+    // On Linux 'resize' is not enough: during a maximize or a full-screen change it comes while
+    // getContentBounds() still has the old size (electron/electron#42586, #28106), and the new
+    // size is readable only when the window state change arrives, which Electron emits as these
+    // events (shell/browser/ui/electron_desktop_window_tree_host_linux.cc UpdateWindowState;
+    // docs/api/base-window.md). Laying out again costs nothing on the other systems.
+    this.window.on('maximize', () => this.layout());
+    this.window.on('unmaximize', () => this.layout());
+    this.window.on('enter-full-screen', () => this.layout());
+    this.window.on('leave-full-screen', () => this.layout());
     const recovery = watchShellRenderer(this.shellView.webContents, {
       now: Date.now,
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) },

@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from '@playwright/test';
 import type { ModelState } from '../model/control';
+import { TERMINATION_MARK } from '../model/termination';
 import { MAIN_ENTRY, MODEL_BOOT, ROOT } from './paths';
 
 export type ModelPlatform = 'linux' | 'win32' | 'darwin';
@@ -124,6 +125,15 @@ export class AppProcess {
       }
     }
     return app;
+  }
+
+  /**
+   * What the model wrote as it ended the process the way the OS does (a Windows session ending,
+   * model/session-end.ts), when no model-exit message could be sent; null otherwise.
+   */
+  terminationReport(): { gaps: string[]; uncaught: string[] } | null {
+    const line = this.stderr.join('').split('\n').find((l) => l.startsWith(TERMINATION_MARK));
+    return line ? (JSON.parse(line.slice(TERMINATION_MARK.length)) as { gaps: string[]; uncaught: string[] }) : null;
   }
 
   /** Waits until the app's Chromium is up (the model is about to emit 'ready') and connects to it. */

@@ -21,7 +21,7 @@ export const test = base.extend<{ launch: (options?: Partial<LaunchOptions>) => 
     });
     const problems: string[] = [];
     for (const [i, app] of apps.entries()) {
-      let report = app.finalReport;
+      let report = app.finalReport ?? app.terminationReport();
       if (app.exitCode === null) {
         const state = await app.state().catch(() => null);
         if (state) report = { gaps: state.gaps, uncaught: state.uncaught };

@@ -214,13 +214,23 @@ const instance = new App();
  * (docs/api/app.md `app.setAppUserModelId(id)` _Windows_: "Changes the Application User Model
  * ID to id"; Windows files toasts under that id, and shows them only for an id a Start-menu
  * shortcut carries, docs/tutorial/notifications.md "Windows");
- * setLoginItemSettings exists everywhere but does nothing on Linux (browser_linux.cc).
+ * setLoginItemSettings exists everywhere but does nothing on Linux (browser_linux.cc). What the
+ * app registered is recorded as given (`registration.loginItem`), so the app tier reads the path
+ * and arguments a Windows Run key would start.
  */
 const platformMembers: Record<string, unknown> = {
   setLoginItemSettings: (settings: Record<string, unknown>) => {
     if (!isLinux()) registration.loginItem = { ...settings };
   },
-  getLoginItemSettings: () => ({ openAtLogin: registration.loginItem?.openAtLogin === true }),
+  // docs/api/app.md getLoginItemSettings (macOS and Windows): the fields each OS returns. macOS
+  // tells whether this start was macOS opening the app at login (ELECTRON_MODEL_OPENED_AT_LOGIN=1
+  // plays that start); openAsHidden and wasOpenedAsHidden no longer exist in Electron 45.
+  getLoginItemSettings: () => {
+    const openAtLogin = registration.loginItem?.openAtLogin === true;
+    if (isMac()) return { openAtLogin, wasOpenedAtLogin: process.env.ELECTRON_MODEL_OPENED_AT_LOGIN === '1', status: openAtLogin ? 'enabled' : 'not-registered' };
+    if (isWindows()) return { openAtLogin, executableWillLaunchAtLogin: openAtLogin, launchItems: [] };
+    return { openAtLogin };
+  },
 };
 if (isWindows()) {
   platformMembers.setAppUserModelId = (id: string) => {

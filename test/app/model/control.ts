@@ -17,6 +17,7 @@ import { setNotificationSupport, setToastFailure, shownToasts } from './notifica
 import { isMac } from './platform';
 import { powerMonitor } from './power-monitor';
 import { allSessions } from './session';
+import { endSession } from './session-end';
 import { modelGaps, uncaughtErrors } from './strict';
 import { setSystemProxy, systemNetworkView, trustCertificate } from './system-network';
 import { allTrays } from './tray';
@@ -71,7 +72,7 @@ function windowById(id: unknown): BaseWindow {
 function state() {
   return {
     ready: app.isReady(),
-    windows: BaseWindow.getAllWindows().map((w) => ({ id: w.id, title: w.getTitle(), visible: w.isVisible(), focused: w.isFocused(), minimized: w.isMinimized(), flashing: w._flashing(), bounds: w.getContentBounds(), views: viewsOf(w.contentView), menu: menuView(w._menu() as Menu | null) })),
+    windows: BaseWindow.getAllWindows().map((w) => ({ id: w.id, title: w.getTitle(), visible: w.isVisible(), focused: w.isFocused(), minimized: w.isMinimized(), flashing: w._flashing(), maximized: w.isMaximized(), fullScreen: w.isFullScreen(), bounds: w.getContentBounds(), views: viewsOf(w.contentView), menu: menuView(w._menu() as Menu | null) })),
     contents: allWebContents().map((c) => ({ id: c.id, targetId: c._targetIdNow(), url: c.getURL(), type: c.getType(), partition: c.session.partition, preload: typeof c._preferences.preload === 'string', crashed: c.isCrashed(), zoomLevel: c._zoomLevel, devToolsOpened: c._devToolsOpened })),
     trays: allTrays().map((t) => ({ image: t._image._path, toolTip: t._toolTip, menu: menuView(t._menu) })),
     toasts: shownToasts().map((t) => t._view()),
@@ -132,6 +133,10 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
       return photographWindow(windowById(args.window), String(args.path));
     case 'resize':
       return windowById(args.window)._resize(Number(args.width), Number(args.height));
+    case 'windowState': {
+      const size = typeof args.width === 'number' && typeof args.height === 'number' ? { width: args.width, height: args.height } : undefined;
+      return windowById(args.window)._setState(args.state === 'full-screen' ? 'full-screen' : 'maximized', args.on === true, size);
+    }
     case 'closeWindow':
       return windowById(args.window).close();
     case 'activate':
@@ -150,6 +155,9 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
       return null;
     case 'screenLock':
       return powerMonitor._screen(args.locked === true);
+    case 'refuseOpenExternal':
+      desktop.refuseOpenExternal = args.refuse !== false;
+      return null;
     case 'nextSaveDialog':
       desktop.nextSave = args.path === null ? null : String(args.path);
       return null;
@@ -163,6 +171,9 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
     case 'trustCertificate':
       // IT installs a root in the OS certificate store (a TLS-inspecting proxy's, an internal CA).
       return trustCertificate(String(args.pem));
+    case 'sessionEnd':
+      // Windows logoff/shutdown: the process is gone when this returns (session-end.ts); no answer comes.
+      return endSession((args.reasons as string[] | undefined) ?? ['logoff']);
     case 'osQuit':
       // The OS asks the app to quit (logout, Cmd+Q on the Dock): Electron calls app.quit().
       return app.quit();

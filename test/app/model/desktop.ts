@@ -2,8 +2,14 @@
  * What the app hands to the desktop: shell (links and folders opened by the OS), dialog (native
  * file choosers, answered by the app tier as the agent would) and the clipboard. The model opens
  * nothing; it records each request so the app tier can check what the agent's OS was asked to do.
+ *
+ * shell.openExternal can be made to fail as the desktop fails it (control.ts refuseOpenExternal):
+ * the promise rejects with Electron's own message per OS — "Failed to open path" on Linux when
+ * xdg-open/xdg-email cannot run (shell/common/platform_util_linux.cc), "Failed to open: <system
+ * error>" on Windows when ShellExecuteEx fails (platform_util_win.cc), "Failed to open URL" on
+ * macOS (platform_util_mac.mm). Nothing is recorded as opened then.
  */
-import { isLinux, isMac } from './platform';
+import { isLinux, isMac, isWindows } from './platform';
 import { strict } from './strict';
 
 export interface DesktopRecord {
@@ -12,9 +18,14 @@ export interface DesktopRecord {
   dialogs: Array<{ kind: 'save'; title: string; defaultPath: string } | { kind: 'message'; id: number; title: string; message: string; detail: string; buttons: string[]; open: boolean; modal: boolean }>;
   /** The next save dialog's answer (control.ts sets it; default: the agent cancels). */
   nextSave: string | null;
+  /** The desktop cannot open external URLs (no browser or mail app registered, xdg-open missing). */
+  refuseOpenExternal: boolean;
 }
 
-export const desktop: DesktopRecord = { opened: [], clipboard: '', dialogs: [], nextSave: null };
+export const desktop: DesktopRecord = { opened: [], clipboard: '', dialogs: [], nextSave: null, refuseOpenExternal: false };
+
+const openExternalFailure = (): string =>
+  isWindows() ? 'Failed to open: No application is associated with the specified file for this operation.' : isMac() ? 'Failed to open URL' : 'Failed to open path';
 
 /** Message boxes on screen, answered by the app tier (control.ts 'answerMessageBox') as the agent would. */
 const openBoxes = new Map<number, (response: number) => void>();
@@ -35,6 +46,7 @@ export const shell = strict(
   {
     openExternal(url: string): Promise<void> {
       if (typeof url !== 'string' || !URL.canParse(url)) return Promise.reject(new Error('Invalid URL'));
+      if (desktop.refuseOpenExternal) return Promise.reject(new Error(openExternalFailure()));
       desktop.opened.push({ kind: 'external', target: url });
       return Promise.resolve();
     },

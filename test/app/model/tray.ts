@@ -5,11 +5,18 @@
  * which gesture that is); on macOS a click on an icon that has a context menu opens the menu
  * instead. A menu changed after setContextMenu shows only after setContextMenu is called again
  * on Linux, so the model shows the menu as of the last setContextMenu call.
+ *
+ * Windows: the icon lives in the taskbar, which takes activation when it is pressed, so the
+ * focused window is blurred first; the click itself reaches the app later, as a task Electron
+ * posts from the notify icon's window procedure (shell/browser/ui/win/notify_icon_host.cc,
+ * WM_LBUTTONDOWN → PostTask(NotifyIcon::HandleClickEvent)). A window focused a moment earlier
+ * is therefore never isFocused() in a 'click' listener there.
  */
 import { emitSafely, modelEvent, ModelEmitter } from './events';
 import type { Menu } from './menu';
 import type { NativeImage } from './native-image';
-import { isMac } from './platform';
+import { BaseWindow } from './window';
+import { isMac, isWindows } from './platform';
 import { requireReady } from './ready-state';
 import { strict } from './strict';
 
@@ -52,8 +59,12 @@ export class Tray extends ModelEmitter {
   }
 
   /** The agent clicks the icon. */
-  _click(): 'click' | 'menu' {
+  async _click(): Promise<'click' | 'menu'> {
     if (isMac() && this._menu) return 'menu';
+    if (isWindows()) {
+      for (const window of BaseWindow.getAllWindows()) if (window.isFocused()) window._blur();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     emitSafely(this, 'click', modelEvent({ altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, triggeredByAccelerator: false }), { x: 0, y: 0, width: 0, height: 0 }, { x: 0, y: 0 });
     return 'click';
   }

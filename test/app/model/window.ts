@@ -17,10 +17,19 @@
  * other application's windows to go above). flashFrame(flag) starts or stops the taskbar flash
  * (macOS: the Dock icon bounces until stopped, NSCriticalRequest, native_window_mac.mm
  * `FlashFrame`); the model keeps the flag until the app stops it.
+ *
+ * Maximize and full screen, done by the agent or the window manager (control.ts windowState): the
+ * window emits 'maximize'/'unmaximize' and 'enter-full-screen'/'leave-full-screen', and 'resize'.
+ * On Linux 'resize' comes before the window manager's new size is readable: getContentBounds()
+ * in a 'resize' listener still answers the old size (electron/electron#42586, "getContentBounds
+ * not adjust on snap/maximize"; #28106, views not following a maximize on Linux only), and the
+ * state events come from a separate X11/Wayland state change
+ * (shell/browser/ui/electron_desktop_window_tree_host_linux.cc UpdateWindowState), by which time
+ * the size is applied. On Windows and macOS the size is readable in 'resize'.
  */
 import { applicationMenu, type ModelMenu } from './menu-state';
 import { emitPreventable, emitSafely, modelEvent, ModelEmitter } from './events';
-import { isMac } from './platform';
+import { isLinux, isMac } from './platform';
 import { requireReady } from './ready-state';
 import { recordGap, strict } from './strict';
 import { WebContents } from './web-contents';
@@ -137,6 +146,10 @@ export class BaseWindow extends ModelEmitter {
   private shown = false;
   private focused = false;
   private minimized = false;
+  private maximized = false;
+  private fullScreen = false;
+  /** The size to return to from maximized or full screen. */
+  private normalSize: { width: number; height: number } | null = null;
   private destroyed = false;
   private flashing = false;
   private size: { width: number; height: number };
@@ -240,6 +253,14 @@ export class BaseWindow extends ModelEmitter {
     this.contentView._changed();
   }
 
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+
   getContentBounds(): Rectangle {
     return { x: 0, y: 0, ...this.size };
   }
@@ -308,6 +329,35 @@ export class BaseWindow extends ModelEmitter {
 
   _blur(): void {
     this.blurSelf();
+  }
+
+  /**
+   * The agent (or the window manager) maximizes or restores the window, or makes it full screen
+   * or leaves it, to `size` (the work area or the screen; back to the size before when omitted).
+   */
+  _setState(state: 'maximized' | 'full-screen', on: boolean, size?: { width: number; height: number }): void {
+    const current = state === 'maximized' ? this.maximized : this.fullScreen;
+    if (current === on) return;
+    if (on && !this.maximized && !this.fullScreen) this.normalSize = { ...this.size };
+    const target = on ? (size ?? this.size) : (size ?? this.normalSize ?? this.size);
+    if (state === 'maximized') this.maximized = on;
+    else this.fullScreen = on;
+    const event = state === 'maximized' ? (on ? 'maximize' : 'unmaximize') : on ? 'enter-full-screen' : 'leave-full-screen';
+    if (isLinux()) {
+      emitSafely(this, 'resize'); // still the old size to getContentBounds()
+      this.applySize(target.width, target.height);
+      emitSafely(this, event);
+    } else {
+      this.applySize(target.width, target.height);
+      emitSafely(this, 'resize');
+      emitSafely(this, event);
+    }
+  }
+
+  private applySize(width: number, height: number): void {
+    this.size = { width, height };
+    this.contentView._bounds = { x: 0, y: 0, width, height };
+    this.contentView._changed();
   }
 
   private blurSelf(): void {

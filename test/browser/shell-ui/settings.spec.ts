@@ -221,7 +221,7 @@ test('every other option is edited and saved; an out-of-range number is an inlin
   await idle.fill('15');
   await page.getByRole('checkbox', { name: 'Go away when the screen locks' }).uncheck();
   await page.getByRole('checkbox', { name: 'Start Switchboard when I log in' }).check();
-  await page.getByRole('checkbox', { name: 'Start minimized to the tray' }).check();
+  await page.getByRole('checkbox', { name: 'At login, start minimized to the tray' }).check();
   await page.getByRole('combobox', { name: 'Redaction' }).selectOption('numbers');
   const retention = page.getByRole('spinbutton', { name: 'Keep log files for (days)' });
   await retention.fill('0');

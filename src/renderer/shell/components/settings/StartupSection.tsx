@@ -11,7 +11,7 @@ export function StartupSection() {
     <Section id="startup" title="Start-up">
       <CheckField label="Start Switchboard when I log in" checked={s.atLogin} onChange={(v) => set({ atLogin: v })} errors={errorsAt(['startup', 'atLogin'])} lock={lockOf('startup.atLogin')} />
       <CheckField
-        label="Start minimized to the tray"
+        label="At login, start minimized to the tray"
         checked={s.minimized}
         onChange={(v) => set({ minimized: v })}
         errors={errorsAt(['startup', 'minimized'])}
