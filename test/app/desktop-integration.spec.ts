@@ -10,6 +10,7 @@ import type { AppProcess } from './harness/app-process';
 import { writeSettings } from './harness/settings-file';
 import { startVendorSite } from './harness/vendor-site';
 import { shellPage } from './harness/views';
+import { caseMessages } from '../support/vendor-traffic';
 
 /** Must match SHELL_CHROME in src/main/shell/shell-window.ts. */
 const RAIL = 280;
@@ -105,5 +106,70 @@ test('login items: an unpackaged app registers none; Windows passes --minimized;
     expect((await mac.state()).registration.loginItem).toEqual({ openAtLogin: true });
     expect((await mac.state()).windows[0]?.visible, openedAtLogin ? 'opened at login: hidden' : 'started by hand: shown').toBe(!openedAtLogin);
     await mac.kill();
+  }
+});
+
+test('Linux desktop with no tray icons (stock GNOME): closing the window minimizes it instead of stranding it, the agent is told once, and File → Quit quits', async ({ launch }) => {
+  const app = await launch({ platform: 'linux', trayHost: false });
+  const shell = await shellPage(app);
+  await expect.poll(() => app.diag().find((l) => l.message === 'no tray host')?.data, { message: 'the probe asked the session bus' }).toMatchObject({ present: false, reason: expect.stringContaining('GNOME shows no tray icons') });
+  await expect.poll(async () => (await app.state()).windows[0]).toMatchObject({ visible: true });
+
+  await app.call('closeWindow');
+  await expect.poll(async () => (await app.state()).windows[0], { message: 'minimized, not hidden' }).toMatchObject({ minimized: true });
+  await shell.getByRole('button', { name: '1 problem' }).click();
+  await expect(shell.getByRole('alert').filter({ hasText: 'minimizes' })).toContainText("Closing the window minimizes Switchboard instead of hiding it: GNOME shows no tray icons (no StatusNotifier host on the session bus; on GNOME the AppIndicator extension adds one), so a hidden window could not be brought back. Quit is in the window's File menu (press Alt).");
+  await app.call('closeWindow');
+  expect(app.diag().filter((l) => l.message === 'no tray host: closing the window minimizes it'), 'told once').toHaveLength(1);
+
+  await app.call('clickMenuItem', { path: ['File', 'Quit'] });
+  expect(await app.waitForExit()).toBe(0);
+});
+
+test('Linux desktop with a tray host: closing hides the window to the tray, as on Windows and macOS', async ({ launch }) => {
+  const app = await launch({ platform: 'linux' });
+  await shellPage(app);
+  await expect.poll(() => app.diag().some((l) => l.message === 'tray icon shown by a StatusNotifier host')).toBe(true);
+  await expect.poll(async () => (await app.state()).windows[0]).toMatchObject({ visible: true });
+  await app.call('closeWindow');
+  await expect.poll(async () => (await app.state()).windows[0]).toMatchObject({ visible: false, minimized: false });
+  expect(app.diag().filter((l) => l.message.startsWith('no tray host'))).toEqual([]);
+});
+
+test('Linux, no tray host: a start at login minimized starts minimized, not hidden where nothing could show it', async ({ launch }) => {
+  const userData = test.info().outputPath('user-data');
+  writeSettings(userData, { startup: { atLogin: true, minimized: true } });
+  const app = await launch({ platform: 'linux', trayHost: false, userData, args: ['--minimized'] });
+  await shellPage(app);
+  await expect.poll(async () => (await app.state()).windows[0], { message: 'in the taskbar, minimized' }).toMatchObject({ minimized: true });
+  expect(app.diag().some((l) => l.message === 'no tray host: started minimized instead of hidden')).toBe(true);
+});
+
+test('Linux: a screen lock the desktop reports sets the agent away (no lock events there: the idle poll asks), and unlocking brings them back', async ({ launch }) => {
+  test.setTimeout(120_000); // Two of the app's 30 s idle polls (src/main/tray/auto-away-watch.ts).
+  const site = await startVendorSite();
+  try {
+    const userData = test.info().outputPath('user-data');
+    writeSettings(userData, {
+      profiles: [{ id: 'ef', name: 'Chat desk', vendor: 'expertflow', url: `${site.origin.softphone}/widget`, allowedOrigins: [site.origin.softphone], mode: 'direct' }],
+      autoAway: { enabled: true, idleMinutes: 5, onLock: true },
+    });
+    const app = await launch({ userData, platform: 'linux', env: { ELECTRON_MODEL_CHROMIUM_ARGS: JSON.stringify(site.chromiumArgs) } });
+    const widget = await app.page(`${site.origin.softphone}/widget`);
+    await expect(widget.getByRole('heading', { name: 'Vendor widget' })).toBeVisible();
+    // The desk signs in and goes READY (shaped after its crmEventsService.postCRMEvent).
+    const [login, ready] = caseMessages('expertflow-crm-postmessage').map((m) => m.data);
+    await widget.evaluate((list) => (globalThis as unknown as { widgetPost(l: unknown[]): void }).widgetPost(list), [login, ready]);
+    await expect.poll(async () => (await app.state()).trays[0]?.toolTip ?? '').toContain('Available');
+
+    const setStates = () => app.diag().filter((l) => (l.data as { command?: { type?: string } } | undefined)?.command?.type === 'set-state').map((l) => (l.data as { command: { state: string } }).command.state);
+    await app.call('screenLock', { locked: true });
+    await expect.poll(setStates, { message: 'away at the next poll', timeout: 40_000 }).toEqual(['away']);
+    await app.call('screenLock', { locked: false });
+    await expect.poll(setStates, { message: 'back at the next poll', timeout: 40_000 }).toEqual(['away', 'available']);
+    const sent = app.diag().filter((l) => (l.data as { command?: { type?: string } } | undefined)?.command?.type === 'set-state').map((l) => l.message);
+    expect(sent.every((m) => m.startsWith('set-state sent to Chat desk')), sent.join('\n')).toBe(true);
+  } finally {
+    await site.close();
   }
 });

@@ -39,6 +39,9 @@ export function applicationMenuTemplate({ platform, packaged, appName }: MenuCon
     ...(mac
       ? [{ label: appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] } satisfies MenuItemConstructorOptions]
       : []),
+    // Windows and Linux: Quit in the window too (Alt shows the bar), not only in the tray, since
+    // a desktop may show no tray icon at all (tray-host.ts).
+    ...(mac ? [] : [{ label: 'File', submenu: [{ role: 'quit' }] } satisfies MenuItemConstructorOptions]),
     edit,
     ...(packaged ? [] : [{ label: 'Developer', submenu: [{ role: 'toggleDevTools' }] } satisfies MenuItemConstructorOptions]),
     ...(mac ? [{ role: 'windowMenu' } satisfies MenuItemConstructorOptions] : []),

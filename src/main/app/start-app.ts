@@ -2,6 +2,7 @@
  * What Switchboard does once Electron is ready, as a list of named steps. Each step wires one
  * feature from its own module; the order matters where a comment says so.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -197,6 +198,8 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
       state.setDnd(snapshot, scheduled);
       notifyUi();
     },
+    run: (file, args, timeoutMs) =>
+      new Promise((resolve, reject) => execFile(file, [...args], { timeout: timeoutMs, windowsHide: true }, (err, stdout) => (err ? reject(err) : resolve(String(stdout))))),
   });
 
   // 10. Click-to-dial, and what every accepted capture leads to.

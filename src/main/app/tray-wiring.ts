@@ -14,6 +14,7 @@ import type { ShellCommand } from '../commands/command-router';
 import { diag } from '../diagnostics';
 import { watchAutoAway } from '../tray/auto-away-watch';
 import { createTrayController, trayIconPath } from '../tray/tray-controller';
+import { probeTrayHost, type RunProgram, type TrayHost } from '../tray/tray-host';
 import { createFocusWatch, toggleAction } from '../tray/window-toggle';
 import type { ShellWindow } from '../shell/shell-window';
 
@@ -27,6 +28,8 @@ export interface TrayWiringDeps {
   problem(message: string): void;
   /** DND changed (manual or scheduled): the UI shows it too. */
   onDnd(snapshot: ReturnType<DndState['snapshot']>, scheduled: boolean): void;
+  /** Runs `gdbus` for the tray host probe (Linux). */
+  run: RunProgram;
 }
 
 export function startTray(deps: TrayWiringDeps) {
@@ -43,6 +46,18 @@ export function startTray(deps: TrayWiringDeps) {
     return img;
   };
   const tray = new Tray(image('offline', process.platform === 'darwin' ? 'template' : 'color'));
+  // Until the probe answers, Linux counts as having no tray host (the safe side, tray-host.ts).
+  let host: TrayHost = process.platform === 'linux' ? { present: false, reason: 'this desktop may show no tray icons (still checking)' } : { present: true, via: 'the OS' };
+  let lastSaid = '';
+  const probe = (): Promise<TrayHost> =>
+    probeTrayHost(process.platform, process.env, deps.run).then((found) => {
+      const said = JSON.stringify(found);
+      if (said !== lastSaid) diag('app', found.present ? `tray icon shown by ${found.via}` : 'no tray host', found);
+      lastSaid = said;
+      host = found;
+      return found;
+    });
+  const hostKnown = probe();
 
   // The tray takes focus before its click arrives (Windows): focus is remembered (window-toggle.ts).
   const focusWatch = createFocusWatch();
@@ -96,6 +111,7 @@ export function startTray(deps: TrayWiringDeps) {
     powerMonitor,
     timers: { setInterval: (fn, ms) => setInterval(fn, ms).unref(), clearInterval: (h) => clearInterval(h) },
     settings: settings.autoAway,
+    platform: process.platform,
     onCommands: (commands) => {
       for (const c of commands) deps.command(c.profile, { type: 'set-state', state: c.state });
     },
@@ -134,12 +150,31 @@ export function startTray(deps: TrayWiringDeps) {
       applyDnd();
     },
     attachWindow(win: ShellWindow): void {
-      // Closing hides to the tray: a softphone that quits on close misses the next call.
+      // Closing hides to the tray: a softphone that quits on close misses the next call. Where no
+      // tray icon can show (tray-host.ts), closing minimizes instead, and the agent is told once.
+      let told = false;
       win.window.on('close', (event) => {
         if (quitting) return;
         event.preventDefault();
-        win.window.hide();
+        if (host.present) win.window.hide();
+        else {
+          win.window.minimize();
+          if (!told) {
+            told = true;
+            diag('app', 'no tray host: closing the window minimizes it', { reason: host.reason });
+            deps.problem(`Closing the window minimizes Switchboard instead of hiding it: ${host.reason}, so a hidden window could not be brought back. Quit is in the window's File menu (press Alt).`);
+          }
+        }
+        void probe(); // The host may have come or gone (an extension switched on): ready for the next close.
         refresh();
+      });
+      // A start at login hides the window; with no tray host it starts minimized instead.
+      void hostKnown.then((known) => {
+        if (!known.present && win.startedHidden && !win.window.isVisible() && !win.window.isMinimized()) {
+          diag('app', 'no tray host: started minimized instead of hidden', { reason: known.reason });
+          win.window.showInactive();
+          win.window.minimize();
+        }
       });
       win.window.on('show', refresh);
       win.window.on('hide', refresh);

@@ -32,7 +32,8 @@ export class ShellWindow {
     private readonly views: readonly ProfileView[],
     private readonly state: ShellState,
     shellPreload: string,
-    startHidden = false,
+    /** Started hidden in the tray (a start at login, login-item.ts). */
+    readonly startedHidden = false,
   ) {
     // autoHideMenuBar: on Windows and Linux the window carries the application menu (edit
     // commands); its bar stays out of the layout until the agent presses Alt.
@@ -66,7 +67,7 @@ export class ShellWindow {
       if (!this.shellView.webContents.isDestroyed()) this.shellView.webContents.close();
     });
     // Started minimized (at login): stay in the tray until the agent opens the window.
-    if (!startHidden) this.shellView.webContents.once('did-finish-load', () => this.window.show());
+    if (!startedHidden) this.shellView.webContents.once('did-finish-load', () => this.window.show());
     this.loadShell();
     for (const v of views) v.load();
   }

@@ -1,8 +1,14 @@
 /**
  * Feeds the pure AutoAway machine from Electron's powerMonitor: 'lock-screen'/'unlock-screen'
- * events (macOS and Windows; Linux has none, so there only the idle time counts) and
- * getSystemIdleTime() polled every 30 s while auto-away is on. Commands go to `onCommands`, which
- * main delivers through the profile's vendor adapter (setState.build).
+ * events and getSystemIdleTime() polled every 30 s while auto-away is on. Commands go to
+ * `onCommands`, which main delivers through the profile's vendor adapter (setState.build).
+ *
+ * Linux has no lock events ('lock-screen' and 'unlock-screen' are _macOS_ _Windows_ in
+ * electron/electron docs/api/power-monitor.md). There the same poll asks
+ * getSystemIdleState(), which answers 'locked' "on supported systems only" (same page): Chromium
+ * asks the desktop's screensaver service over D-Bus (GNOME, KDE Plasma, Cinnamon and others
+ * implement one) and finds the X11 screensaver window. A desktop that reports neither never
+ * says 'locked', so there only idle time counts: Settings says so next to the option.
  *
  * Why polling: powerMonitor has no "idle for N minutes" event; a 30 s poll is at most 30 s late,
  * which is fine for a threshold measured in minutes, and costs nothing measurable.
@@ -19,6 +25,8 @@ export interface PowerMonitorLike {
   removeListener(event: 'unlock-screen', listener: () => void): unknown;
   /** Seconds since the last user input. */
   getSystemIdleTime(): number;
+  /** 'active' | 'idle' | 'locked' | 'unknown'; read here only for 'locked' (Linux). */
+  getSystemIdleState(idleThreshold: number): string;
 }
 
 /** setInterval/clearInterval (globalThis in main; fakes in tests). */
@@ -32,6 +40,8 @@ export interface AutoAwayWatchDeps<H> {
   timers: IntervalTimers<H>;
   settings: AutoAwaySettings;
   onCommands: (commands: AutoAwayCommand[]) => void;
+  /** process.platform: on 'linux' the lock is polled, since no lock events come. */
+  platform: string;
   pollMs?: number;
 }
 
@@ -51,7 +61,19 @@ export function watchAutoAway<H>(deps: AutoAwayWatchDeps<H>): AutoAwayWatch {
   const emit = (commands: AutoAwayCommand[]): void => {
     if (commands.length > 0) deps.onCommands(commands);
   };
-  const poll = (): void => emit(machine.idle(deps.powerMonitor.getSystemIdleTime()));
+  const pollsLock = deps.platform === 'linux';
+  let polledLocked = false;
+  const poll = (): void => {
+    // The lock first: an unlock is input, so the idle time read after it is the fresh one.
+    if (pollsLock) {
+      const locked = deps.powerMonitor.getSystemIdleState(1) === 'locked';
+      if (locked !== polledLocked) {
+        polledLocked = locked;
+        emit(locked ? machine.lock() : machine.unlock());
+      }
+    }
+    emit(machine.idle(deps.powerMonitor.getSystemIdleTime()));
+  };
   const onLock = (): void => emit(machine.lock());
   const onUnlock = (): void => emit(machine.unlock());
 

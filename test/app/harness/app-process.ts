@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from '@playwright/test';
 import type { ModelState } from '../model/control';
 import { TERMINATION_MARK } from '../model/termination';
+import { startDesktopBus } from './desktop-bus';
 import { MAIN_ENTRY, MODEL_BOOT, ROOT } from './paths';
 
 export type ModelPlatform = 'linux' | 'win32' | 'darwin';
@@ -30,6 +31,11 @@ export interface LaunchOptions {
   hungMs?: number;
   /** Wait for the model's Chromium (false for a second instance, which quits before it is up). */
   waitReady?: boolean;
+  /**
+   * Linux: whether the desktop hosts tray icons (default true: a StatusNotifier watcher on the
+   * session bus, desktop-bus.ts). false plays stock GNOME on Wayland: a bus with no watcher.
+   */
+  trayHost?: boolean;
 }
 
 /** The model serves app://<host> to pages as https://app-<host>.localhost (test/app/model/scheme.ts). */
@@ -98,12 +104,17 @@ export class AppProcess {
   static async launch(options: LaunchOptions): Promise<AppProcess> {
     mkdirSync(options.userData, { recursive: true });
     const appData = join(options.userData, '..', 'app-data');
+    const platform = options.platform ?? 'linux';
+    const bus = platform === 'linux' ? await startDesktopBus(options.trayHost !== false) : null;
+    const desktop = options.trayHost === false ? { XDG_CURRENT_DESKTOP: 'GNOME', XDG_SESSION_TYPE: 'wayland' } : {};
     const child = spawn(process.execPath, [MODEL_BOOT, options.main ?? MAIN_ENTRY, ...(options.args ?? [])], {
       cwd: options.cwd ?? ROOT,
       env: {
         ...process.env,
         SWITCHBOARD_USER_DATA: options.userData,
-        ELECTRON_MODEL_PLATFORM: options.platform ?? 'linux',
+        ELECTRON_MODEL_PLATFORM: platform,
+        ...(bus ? { DBUS_SESSION_BUS_ADDRESS: bus.address } : {}),
+        ...desktop,
         ELECTRON_MODEL_ROOT: ROOT,
         ELECTRON_MODEL_APPDATA: appData,
         ...(options.packaged ? { ELECTRON_MODEL_PACKAGED: '1' } : {}),
@@ -115,6 +126,7 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
     });
+    child.once('exit', () => bus?.close());
     const app = new AppProcess(child, options);
     if (options.waitReady !== false) {
       try {

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { emitPreventable, emitSafely, modelEvent, ModelEmitter } from './events';
+import { bindMenuApp } from './menu';
 import { applicationMenu, applicationMenuSetByApp, setApplicationMenuState } from './menu-state';
 import { isLinux, isMac, isWindows } from './platform';
 import { isReady, markReady } from './ready-state';
@@ -208,6 +209,9 @@ class App extends ModelEmitter {
 }
 
 const instance = new App();
+// The quit role runs app.quit() (lib/browser/api/menu-item-roles.ts `quit: { appMethod: () => app.quit() }`),
+// and role labels carry the app's name ("Quit Switchboard" on macOS).
+bindMenuApp(instance.getName(), () => instance.quit());
 
 /**
  * Per-OS members, as electron_api_app.cc binds them: setAppUserModelId exists on Windows only

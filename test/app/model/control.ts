@@ -154,7 +154,7 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
       powerMonitor._idleSeconds = Number(args.seconds);
       return null;
     case 'screenLock':
-      return powerMonitor._screen(args.locked === true);
+      return powerMonitor._screen(args.locked === true, args.reported !== false);
     case 'refuseOpenExternal':
       desktop.refuseOpenExternal = args.refuse !== false;
       return null;

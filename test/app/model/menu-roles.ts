@@ -60,7 +60,7 @@ export function roleOf(role: string, appName: string): Role | undefined {
     togglefullscreen: { label: 'Toggle Full Screen', accelerator: isMac() ? 'Control+Command+F' : 'F11' },
     minimize: { label: 'Minimize', accelerator: 'CommandOrControl+M', run: (ctx) => ctx.window?.minimize() },
     close: { label: isMac() ? 'Close Window' : 'Close', accelerator: 'CommandOrControl+W', run: (ctx) => ctx.window?.close() },
-    quit: { label: isMac() ? `Quit ${appName}` : 'Quit', ...(isWindows() ? {} : { accelerator: 'CommandOrControl+Q' }), run: (ctx) => ctx.quit() },
+    quit: { label: isMac() ? `Quit ${appName}` : isWindows() ? 'Exit' : 'Quit', ...(isWindows() ? {} : { accelerator: 'CommandOrControl+Q' }), run: (ctx) => ctx.quit() },
     about: { label: isMac() ? `About ${appName}` : 'About' },
     hide: { label: `Hide ${appName}`, accelerator: 'Command+H' },
     hideothers: { label: 'Hide Others', accelerator: 'Command+Alt+H' },

@@ -20,10 +20,15 @@ describe('application menu', () => {
     expect(r).not.toContain('reload');
   });
 
-  it('macOS gets its app menu (with Quit) and Window menu; Windows and Linux do not', () => {
+  it('macOS gets its app menu (with Quit) and Window menu; Windows and Linux a File menu with Quit, since a desktop may show no tray', () => {
     const mac = applicationMenuTemplate({ platform: 'darwin', packaged: true, appName: 'Switchboard' });
     expect(mac[0]?.label).toBe('Switchboard');
     expect(roles(mac)).toEqual(expect.arrayContaining(['quit', 'windowmenu', 'hide']));
-    expect(roles(applicationMenuTemplate({ platform: 'win32', packaged: true, appName: 'Switchboard' }))).not.toContain('quit');
+    for (const platform of ['win32', 'linux']) {
+      const menu = applicationMenuTemplate({ platform, packaged: true, appName: 'Switchboard' });
+      expect(menu[0]?.label, platform).toBe('File');
+      expect(roles(menu), platform).toContain('quit');
+      expect(roles(menu), platform).not.toContain('windowmenu');
+    }
   });
 });

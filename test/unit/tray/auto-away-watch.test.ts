@@ -8,9 +8,10 @@ export const electronFits = (pm: PowerMonitor): PowerMonitorLike => pm;
 
 const ON: AutoAwaySettings = { enabled: true, idleMinutes: 5, onLock: true };
 
-function setup(settings: AutoAwaySettings = ON) {
+function setup(settings: AutoAwaySettings = ON, platform = 'win32') {
   const listeners = new Map<string, () => void>();
   let idleSeconds = 0;
+  let idleState = 'active';
   const intervals = new Map<number, { fn: () => void; ms: number }>();
   let nextHandle = 1;
   const sent: AutoAwayCommand[][] = [];
@@ -18,6 +19,7 @@ function setup(settings: AutoAwaySettings = ON) {
     on: (event: string, listener: () => void) => listeners.set(event, listener),
     removeListener: (event: string) => listeners.delete(event),
     getSystemIdleTime: () => idleSeconds,
+    getSystemIdleState: (threshold: number) => (idleState === 'locked' || idleState === 'unknown' ? idleState : idleSeconds >= threshold ? 'idle' : 'active'),
   };
   const watch = watchAutoAway({
     powerMonitor,
@@ -29,6 +31,7 @@ function setup(settings: AutoAwaySettings = ON) {
       clearInterval: (h) => void intervals.delete(h),
     },
     settings,
+    platform,
     onCommands: (c) => void sent.push(c),
   });
   watch.presence([{ profile: 'ef', vendor: 'expertflow', state: 'available', agentState: 'available' }]);
@@ -39,6 +42,8 @@ function setup(settings: AutoAwaySettings = ON) {
     listeners,
     emit: (event: string) => listeners.get(event)?.(),
     setIdle: (s: number) => void (idleSeconds = s),
+    /** What Chromium answers for getSystemIdleState: 'locked' while the desktop reports a lock. */
+    setIdleState: (state: 'active' | 'locked' | 'unknown') => void (idleState = state),
     poll: () => [...intervals.values()].forEach((i) => i.fn()),
   };
 }
@@ -81,5 +86,47 @@ describe('watchAutoAway', () => {
     t.watch.dispose();
     expect(t.listeners.size).toBe(0);
     expect(t.intervals.size).toBe(0);
+  });
+
+  describe('Linux: no lock events, so the lock is polled', () => {
+    it('a lock the desktop reports sets away at the next poll, and the unlock restores', () => {
+      const t = setup(ON, 'linux');
+      t.setIdleState('locked');
+      t.setIdle(40); // locked 40 s ago: far below the 5 idle minutes, so only the lock counts
+      t.poll();
+      expect(t.sent).toEqual([[{ profile: 'ef', state: 'away' }]]);
+      t.watch.presence([{ profile: 'ef', vendor: 'expertflow', state: 'away', agentState: 'away' }]);
+      t.poll(); // still locked: nothing new
+      expect(t.sent).toHaveLength(1);
+      t.setIdleState('active');
+      t.setIdle(0);
+      t.poll();
+      expect(t.sent[1]).toEqual([{ profile: 'ef', state: 'available' }]);
+    });
+
+    it('a desktop that never reports a lock leaves only the idle time', () => {
+      const t = setup(ON, 'linux');
+      t.setIdleState('unknown');
+      t.setIdle(60);
+      t.poll();
+      expect(t.sent).toEqual([]);
+      t.setIdle(300);
+      t.poll();
+      expect(t.sent).toEqual([[{ profile: 'ef', state: 'away' }]]);
+    });
+
+    it('"Go away when the screen locks" off: a reported lock changes nothing', () => {
+      const t = setup({ ...ON, onLock: false }, 'linux');
+      t.setIdleState('locked');
+      t.poll();
+      expect(t.sent).toEqual([]);
+    });
+
+    it('Windows and macOS are told by events: the poll does not read the lock', () => {
+      const t = setup(ON, 'darwin');
+      t.setIdleState('locked');
+      t.poll();
+      expect(t.sent).toEqual([]);
+    });
   });
 });

@@ -21,7 +21,14 @@ export function PresenceSection() {
         errors={errorsAt(['autoAway', 'idleMinutes'])}
         lock={lockOf('autoAway.idleMinutes')}
       />
-      <CheckField label="Go away when the screen locks" checked={a.onLock} onChange={(v) => set({ onLock: v })} errors={errorsAt(['autoAway', 'onLock'])} lock={lockOf('autoAway.onLock')} />
+      <CheckField
+        label="Go away when the screen locks"
+        checked={a.onLock}
+        onChange={(v) => set({ onLock: v })}
+        hint="On Linux a locked screen is noticed within 30 seconds on desktops that report their lock screen (GNOME, KDE Plasma, Cinnamon and others with a screensaver service); where the desktop does not, only the idle minutes count."
+        errors={errorsAt(['autoAway', 'onLock'])}
+        lock={lockOf('autoAway.onLock')}
+      />
     </Section>
   );
 }
