@@ -61,3 +61,29 @@ test('direct view: a vendor unreachable at start (the VPN is not up yet) loads b
   await expect(rail).toHaveAttribute('data-health', 'ok');
   expect(app.diag().map((l) => l.message)).toContain('vpn: network-retry');
 });
+
+test('direct view: when the machine gets its link back, the view waiting for the network tries at once instead of at the end of its backoff', async ({ launch }) => {
+  const own = await startVendorSite(); // down.vendor.test down, whatever the other tests did
+  try {
+    const userData = test.info().outputPath('user-data');
+    writeSettings(userData, {
+      profiles: [{ id: 'vpn', name: 'Softphone', vendor: 'ringcentral-embeddable', url: 'https://down.vendor.test/', allowedOrigins: ['https://down.vendor.test'], mode: 'direct' }],
+    });
+    const app = await launch({ userData, env: { ELECTRON_MODEL_CHROMIUM_ARGS: JSON.stringify(own.chromiumArgs), ELECTRON_MODEL_OFFLINE: '1' } });
+    const shell = await shellPage(app);
+    const rail = shell.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: /^Softphone/ });
+    // The backoff grows (2 s, 5 s, then 10 s): wait for the third failure, which waits 10 s.
+    await expect(rail).toContainText('trying again in 10 s', { timeout: 30_000 });
+
+    const back = Date.now();
+    await own.bringUp();
+    await app.call('setOnline', { online: true });
+    const vendor = await app.page('https://down.vendor.test/');
+    await expect(vendor.getByRole('heading', { name: 'Softphone behind the VPN' })).toBeVisible();
+    expect(Date.now() - back, 'loaded well before the 10 s backoff ran out').toBeLessThan(7_000);
+    await expect(rail).toHaveAttribute('data-health', 'ok');
+    expect(app.diag().map((l) => l.message)).toContain('the network is back: views waiting for it try again now');
+  } finally {
+    await own.close();
+  }
+});

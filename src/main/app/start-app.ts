@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Menu, Notification, app, clipboard, dialog, ipcMain, powerMonitor, session, shell } from 'electron';
+import { Menu, Notification, app, clipboard, dialog, ipcMain, net, powerMonitor, session, shell } from 'electron';
 import { createPipeline } from '../../shared/core/pipeline';
 import type { DialSource } from '../../shared/links/dial-confirmation';
 import { isDialLink } from '../../shared/links/dial-link';
@@ -19,6 +19,7 @@ import { createEffectRouter } from '../effects/effect-router';
 import { testConnection } from '../forwarding/forwarder';
 import { createNotifier } from '../notifications/notifier';
 import { createRingFallback } from '../notifications/ring-fallback';
+import { watchOnline } from '../runtime/online-watch';
 import { SHELL_PARTITION } from '../security/web-preferences';
 import { ProfileView } from '../shell/profile-view';
 import { serviceStatus, watchEventLogLoss } from '../shell/service-status';
@@ -133,8 +134,16 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   // A machine waking is when its VPN and Wi-Fi come back: views whose load is waiting for the
   // network try again at once (docs/api/power-monitor.md: 'resume', "Emitted when system is
   // resuming", every platform).
-  powerMonitor.on('resume', () => {
+  const networkChanged = () => {
     for (const profile of settings.profiles) registry.get(profile.id)?.view?.networkChanged();
+  };
+  powerMonitor.on('resume', networkChanged);
+  // And when the link comes back while the machine is awake (online-watch.ts).
+  watchOnline({
+    isOnline: () => net.isOnline(),
+    timers: { setInterval: (fn, ms) => setInterval(fn, ms).unref(), clearInterval: (h) => clearInterval(h) },
+    onOnline: networkChanged,
+    log: (message) => diag('app', message),
   });
 
   // 8. Commands into vendor clients, and the toasts that offer them. Commands a vendor may drop

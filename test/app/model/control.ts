@@ -19,7 +19,7 @@ import { powerMonitor } from './power-monitor';
 import { allSessions } from './session';
 import { endSession } from './session-end';
 import { modelGaps, uncaughtErrors } from './strict';
-import { setSystemProxy, systemNetworkView, trustCertificate } from './system-network';
+import { setOnline, setSystemProxy, systemNetworkView, trustCertificate } from './system-network';
 import { allTrays } from './tray';
 import { allWebContents, type WebContents } from './web-contents';
 import { BaseWindow, WebContentsView, type View } from './window';
@@ -168,6 +168,9 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
     case 'setSystemProxy':
       // IT sets the machine's proxy (null: none); Chromium follows it in every session (system-network.ts).
       return setSystemProxy(args.url === null || args.url === undefined ? null : String(args.url), (args.bypass as string[] | undefined) ?? []);
+    case 'setOnline':
+      // The machine's link goes down or comes back (net.isOnline, system-network.ts).
+      return setOnline(args.online === true);
     case 'trustCertificate':
       // IT installs a root in the OS certificate store (a TLS-inspecting proxy's, an internal CA).
       return trustCertificate(String(args.pem));

@@ -30,6 +30,16 @@ export interface SystemProxy {
 }
 
 let systemProxy: SystemProxy | null = null;
+/** Whether the machine has a network link (net.isOnline); ELECTRON_MODEL_OFFLINE=1 boots without. */
+let online = process.env.ELECTRON_MODEL_OFFLINE !== '1';
+
+export function setOnline(value: boolean): void {
+  online = value;
+}
+
+export function isOnline(): boolean {
+  return online;
+}
 const trusted: string[] = [];
 
 export function setSystemProxy(url: string | null, bypass: string[] = []): void {
