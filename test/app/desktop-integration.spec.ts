@@ -9,7 +9,7 @@ import { test, expect } from './harness/fixtures';
 import type { AppProcess } from './harness/app-process';
 import { writeSettings } from './harness/settings-file';
 import { startVendorSite } from './harness/vendor-site';
-import { shellPage } from './harness/views';
+import { screenshot, shellPage } from './harness/views';
 import { caseMessages } from '../support/vendor-traffic';
 
 /** Must match SHELL_CHROME in src/main/shell/shell-window.ts. */
@@ -119,6 +119,7 @@ test('Linux desktop with no tray icons (stock GNOME): closing the window minimiz
   await expect.poll(async () => (await app.state()).windows[0], { message: 'minimized, not hidden' }).toMatchObject({ minimized: true });
   await shell.getByRole('button', { name: '1 problem' }).click();
   await expect(shell.getByRole('alert').filter({ hasText: 'minimizes' })).toContainText("Closing the window minimizes Switchboard instead of hiding it: GNOME shows no tray icons (no StatusNotifier host on the session bus; on GNOME the AppIndicator extension adds one), so a hidden window could not be brought back. Quit is in the window's File menu (press Alt).");
+  await screenshot(app, test.info().outputPath('no-tray-host.png'));
   await app.call('closeWindow');
   expect(app.diag().filter((l) => l.message === 'no tray host: closing the window minimizes it'), 'told once').toHaveLength(1);
 
