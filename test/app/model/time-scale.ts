@@ -28,11 +28,16 @@
  *   use `realClock` below, captured before installation.
  * - `process.hrtime`, `setImmediate`, `queueMicrotask`, and what Node's internals time with their
  *   own timer list (socket timeouts set through `net`/`http` options, `node:timers/promises`).
- *   src/main uses none of them for its behaviour (checked with grep when this was written).
+ *   src/main uses one of them on purpose: its liveness watch times a renderer's answer with
+ *   process.hrtime (src/main/shell/profile-view.ts), a monotonic clock as Chromium's hang
+ *   monitor uses, so under the scale that deadline stays in Chromium's (real) time: a renderer
+ *   has its real 15 s to answer, and a hung one is still found after 15 real seconds. Its ticks
+ *   are scaled setTimeouts, so it only asks more often.
  * - Work itself: a GC, a file write or a CDP round trip takes the same real time, so it looks
- *   `scale` times slower to main. Deadlines main sets on another process (waiting for a page to
- *   answer) shrink by `scale` and can fire where they never would; a test using the scale must
- *   leave such deadlines out of what it judges.
+ *   `scale` times slower to main. Other deadlines main sets on another process shrink by
+ *   `scale` and can fire where they never would (the 15 s grace after Electron's own
+ *   'unresponsive', which the model's hang monitor sends only for a real hang); a test using the
+ *   scale must leave such deadlines out of what it judges.
  */
 
 /** The real clocks, for the model's own waits. Captured when this module is first evaluated. */
