@@ -26,6 +26,17 @@ import type { LoadFailure, ViewEntry } from './view-registry';
 /** The health and liveness watches' timers: Node's own. */
 const NODE_TIMERS: ViewTimers<NodeJS.Timeout> = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) };
 
+/**
+ * The liveness watch times another process's answer, so it reads a monotonic clock, as
+ * Chromium's own hang monitor does (base::TimeTicks), not the wall clock: a wall clock stepped
+ * back (NTP at boot, a VM's time sync, the agent fixing the time) would hide a hung softphone
+ * until the clock caught up, and one stepped forward by 15–20 s would call a healthy one hung.
+ * process.hrtime is also what the app tier's time scale leaves at Chromium's pace
+ * (test/app/model/time-scale.ts): under a compressed shift main's other clocks run N× as fast,
+ * but a renderer cannot answer N× as fast, so the grace stays 15 real seconds there too.
+ */
+const monotonicNow = (): number => Number(process.hrtime.bigint() / 1_000_000n);
+
 /** net::ERR_ABORTED: a navigation superseded or cancelled, not a failure. */
 const ERR_ABORTED = -3;
 
@@ -83,7 +94,7 @@ export class ProfileView {
     });
     // Every view, on screen or not, is asked whether its page still answers (liveness.ts).
     this.liveness = watchLiveness({
-      now: Date.now,
+      now: monotonicNow,
       timers: NODE_TIMERS,
       ping: (seq) => {
         if (!contents.isDestroyed()) contents.send(CHANNELS.livenessPing, seq);

@@ -8,7 +8,8 @@
  */
 export class DedupeWindow {
   private readonly seen = new Map<string, number>();
-  private keys: string[] = [];
+  /** Oldest first; a slot is cleared once its key leaves the window, so the string can go. */
+  private keys: Array<string | undefined> = [];
   private times: number[] = [];
   private head = 0;
 
@@ -32,6 +33,11 @@ export class DedupeWindow {
     return this.seen.size;
   }
 
+  /** How many key strings the FIFO still references (tests: nothing expired is held). */
+  get held(): number {
+    return this.keys.reduce((n, key) => (key === undefined ? n : n + 1), 0);
+  }
+
   private evict(now: number): void {
     while (this.head < this.keys.length) {
       const at = this.times[this.head]!;
@@ -39,6 +45,9 @@ export class DedupeWindow {
       const key = this.keys[this.head]!;
       // Only the newest sighting of a key owns it; older queue entries for it are stale.
       if (this.seen.get(key) === at) this.seen.delete(key);
+      // Let the string go now, not at the next compaction (up to 4096 keys later): a key is an
+      // event's fingerprint, a chat's text included, and a shift sees thousands of them.
+      this.keys[this.head] = undefined;
       this.head++;
     }
     if (this.head > 4096 && this.head * 2 > this.keys.length) {

@@ -36,6 +36,12 @@ export interface LaunchOptions {
    * session bus, desktop-bus.ts). false plays stock GNOME on Wayland: a bus with no watcher.
    */
   trayHost?: boolean;
+  /** main's clocks and timers run this many times as fast (test/app/model/time-scale.ts). */
+  timeScale?: number;
+  /** main's clock starts at this ISO time (with timeScale). */
+  clockStart?: string;
+  /** Run the app's Node with --expose-gc, so the `resources` control op reports a collected heap. */
+  exposeGc?: boolean;
 }
 
 /** The model serves app://<host> to pages as https://app-<host>.localhost (test/app/model/scheme.ts). */
@@ -107,7 +113,7 @@ export class AppProcess {
     const platform = options.platform ?? 'linux';
     const bus = platform === 'linux' ? await startDesktopBus(options.trayHost !== false) : null;
     const desktop = options.trayHost === false ? { XDG_CURRENT_DESKTOP: 'GNOME', XDG_SESSION_TYPE: 'wayland' } : {};
-    const child = spawn(process.execPath, [MODEL_BOOT, options.main ?? MAIN_ENTRY, ...(options.args ?? [])], {
+    const child = spawn(process.execPath, [...(options.exposeGc ? ['--expose-gc'] : []), MODEL_BOOT, options.main ?? MAIN_ENTRY, ...(options.args ?? [])], {
       cwd: options.cwd ?? ROOT,
       env: {
         ...process.env,
@@ -119,6 +125,8 @@ export class AppProcess {
         ELECTRON_MODEL_APPDATA: appData,
         ...(options.packaged ? { ELECTRON_MODEL_PACKAGED: '1' } : {}),
         ...(options.hungMs ? { ELECTRON_MODEL_HUNG_MS: String(options.hungMs) } : {}),
+        ...(options.timeScale ? { ELECTRON_MODEL_TIME_SCALE: String(options.timeScale) } : {}),
+        ...(options.clockStart ? { ELECTRON_MODEL_CLOCK_START: options.clockStart } : {}),
         // DESIGN.md §6: nothing here may ever start the real electron package's download.
         ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist',
         ...(options.env ?? {}),

@@ -9,7 +9,9 @@
  *   2. `import 'electron'` resolves to the model (hooks.ts);
  *   3. an uncaught exception is reported, not fatal (lib/browser/init.ts:22-37: "Don't quit on fatal
  *      error");
- *   4. Chromium starts while the main script loads; then 'will-finish-launching' and 'ready'.
+ *   4. Chromium starts while the main script loads; then 'will-finish-launching' and 'ready';
+ *   5. with ELECTRON_MODEL_TIME_SCALE, main's clocks and timers run that many times as fast from
+ *      just before the main script loads (time-scale.ts says what is and is not scaled).
  */
 import { readFileSync } from 'node:fs';
 import { register } from 'node:module';
@@ -23,6 +25,7 @@ import { defaultApplicationMenu } from './menu';
 import { modelPlatform } from './platform';
 import { allSessions, bindSessionPaths } from './session';
 import { modelGaps, recordUncaught, uncaughtErrors } from './strict';
+import { installTimeScale, timeScaleFromEnv } from './time-scale';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [, , mainArg, ...appArgs] = process.argv;
@@ -58,6 +61,8 @@ const chromium = browser.start();
 chromium.catch(() => undefined);
 startControl();
 
+const timeScale = timeScaleFromEnv();
+if (timeScale) installTimeScale(timeScale);
 await import(pathToFileURL(mainScript).href);
 
 await app._boot(

@@ -7,6 +7,7 @@
  */
 import { startChromium, type RunningChromium } from './chromium';
 import type { Cdp } from './cdp';
+import { realClock } from './time-scale';
 
 export interface PausedRequest {
   requestId: string;
@@ -218,7 +219,7 @@ export class ModelBrowser {
   /** A popup's first request can arrive before its target is registered: wait for it briefly. */
   private waitForFrame(frameId: string): Promise<FrameInfo | undefined> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(this.frames.get(frameId)), FRAME_WAIT_MS);
+      const timer = realClock.setTimeout(() => resolve(this.frames.get(frameId)), FRAME_WAIT_MS);
       const wake = () => {
         clearTimeout(timer);
         resolve(this.frames.get(frameId));

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectCdp, type Cdp } from './cdp';
+import { realClock } from './time-scale';
 
 export const CHROMIUM = process.env.ELECTRON_MODEL_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -50,7 +51,7 @@ export async function startChromium(): Promise<RunningChromium> {
   );
   const wsEndpoint = await new Promise<string>((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`electron model: ${CHROMIUM} did not start within 20 s: ${seen.slice(-500)}`)), 20_000);
+    const timer = realClock.setTimeout(() => reject(new Error(`electron model: ${CHROMIUM} did not start within 20 s: ${seen.slice(-500)}`)), 20_000);
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {
       seen += chunk;

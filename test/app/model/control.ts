@@ -5,6 +5,7 @@
  * a key, close the window, lock the screen). Pages themselves are driven by the test process's
  * own Playwright, connected to the same Chromium.
  */
+import { writeHeapSnapshot } from 'node:v8';
 import { keyDownFor } from './accelerator';
 import { app, registration } from './app';
 import { browser } from './browser';
@@ -16,6 +17,7 @@ import { applicationMenu } from './menu-state';
 import { setNotificationSupport, setToastFailure, shownToasts } from './notification';
 import { isMac } from './platform';
 import { powerMonitor } from './power-monitor';
+import { sampleResources } from './resources';
 import { allSessions } from './session';
 import { endSession } from './session-end';
 import { modelGaps, uncaughtErrors } from './strict';
@@ -111,6 +113,12 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
       (menu._find(args.path as string[]) as MenuItem)._activate({ webContents: args.contents === undefined ? null : contentsById(args.contents), window: win });
       return null;
     }
+    case 'heapSnapshot':
+      // For looking into what a long run kept (docs/app-tier.md): a V8 heap snapshot of the app's process.
+      return writeHeapSnapshot(String(args.path));
+    case 'openToasts':
+      // What is on screen now, without the rest of state() (cheap enough to ask every minute).
+      return shownToasts().filter((t) => t._view().open).map((t) => t._view());
     case 'toastClick':
       return shownToasts().find((t) => t._id === args.id)!._click();
     case 'toastButton':
@@ -177,6 +185,8 @@ async function perform(op: string, args: Record<string, unknown>): Promise<unkno
     case 'sessionEnd':
       // Windows logoff/shutdown: the process is gone when this returns (session-end.ts); no answer comes.
       return endSession((args.reasons as string[] | undefined) ?? ['logoff']);
+    case 'resources':
+      return sampleResources({ forgetClosedToasts: args.forgetClosedToasts === true });
     case 'osQuit':
       // The OS asks the app to quit (logout, Cmd+Q on the Dock): Electron calls app.quit().
       return app.quit();

@@ -10,6 +10,7 @@
 import type { EventEmitter } from 'node:events';
 import { browser } from './browser';
 import { emitSafely, modelEvent } from './events';
+import { realClock } from './time-scale';
 
 const HUNG_MS = Number(process.env.ELECTRON_MODEL_HUNG_MS ?? 15_000);
 const PROBE_EVERY_MS = Math.min(1_000, HUNG_MS / 4);
@@ -26,7 +27,7 @@ export class HangWatch {
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly contents: HangWatched) {
-    this.timer = setInterval(() => this.tick(), PROBE_EVERY_MS);
+    this.timer = realClock.setInterval(() => this.tick(), PROBE_EVERY_MS);
     this.timer.unref();
   }
 
@@ -50,7 +51,7 @@ export class HangWatch {
   private tick(): void {
     if (!this.initialized || !browser.running) return;
     if (this.probeSince !== null) {
-      if (!this.reported && Date.now() - this.probeSince >= HUNG_MS && this.visible) {
+      if (!this.reported && realClock.now() - this.probeSince >= HUNG_MS && this.visible) {
         this.reported = true;
         emitSafely(this.contents, 'unresponsive', modelEvent());
       }
@@ -62,7 +63,7 @@ export class HangWatch {
     } catch {
       return;
     }
-    this.probeSince = Date.now();
+    this.probeSince = realClock.now();
     const answered = (): void => {
       this.probeSince = null;
       if (this.reported) {

@@ -18,6 +18,7 @@ import { toMain } from './scheme';
 import { recordGap } from './strict';
 import { allWebContents, contentsCreated, WebContents } from './web-contents';
 import { BrowserWindow } from './window';
+import { realClock } from './time-scale';
 
 interface Opened {
   pageUrl: string;
@@ -75,7 +76,7 @@ async function next(opener: WebContents): Promise<Opened | undefined> {
   const queued = queues.get(opener.id);
   if (queued?.length) return queued.shift();
   await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, 3_000);
+    const timer = realClock.setTimeout(resolve, 3_000);
     waiters.set(opener.id, [...(waiters.get(opener.id) ?? []), () => (clearTimeout(timer), resolve())]);
   });
   return queues.get(opener.id)?.shift();

@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { realClock } from './time-scale';
 
 export interface SecondInstance {
   argv: string[];
@@ -92,7 +93,7 @@ export class SingleInstance {
     } catch {
       // Some file systems cannot be watched; the poll below still delivers.
     }
-    this.poll = setInterval(drain, 200);
+    this.poll = realClock.setInterval(drain, 200);
     this.poll.unref();
   }
 }

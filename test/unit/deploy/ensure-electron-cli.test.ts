@@ -146,3 +146,13 @@ describe('npm start', () => {
     expect(pkg.scripts.start!.split('&&').map((step) => step.trim())).toEqual(['tsx src/cli/ensure-electron.ts', 'electron-vite build', 'electron-vite preview']);
   });
 });
+
+describe('npm run dev', () => {
+  // Main serves the shell UI only from the built files through app:// (src/main/app/sessions.ts),
+  // so electron-vite's dev server would start and never be used: no script may pretend otherwise.
+  it('is not offered: no script starts electron-vite\'s dev server', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.dev).toBeUndefined();
+    expect(Object.entries(pkg.scripts).filter(([, command]) => /electron-vite\s+dev\b/.test(command))).toEqual([]);
+  });
+});
