@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { Menu, Notification, app, clipboard, dialog, ipcMain, net, powerMonitor, session, shell } from 'electron';
 import { createPipeline } from '../../shared/core/pipeline';
 import type { DialSource } from '../../shared/links/dial-confirmation';
@@ -19,6 +20,7 @@ import { createEffectRouter } from '../effects/effect-router';
 import { testConnection } from '../forwarding/forwarder';
 import { createNotifier } from '../notifications/notifier';
 import { createRingFallback } from '../notifications/ring-fallback';
+import { BACKGROUND_INTERVALS } from '../runtime/node-timers';
 import { watchOnline } from '../runtime/online-watch';
 import { SHELL_PARTITION } from '../security/web-preferences';
 import { ProfileView } from '../shell/profile-view';
@@ -47,6 +49,9 @@ import { wireShortcuts } from './shortcut-wiring';
 import { applyStartupItems } from './startup-items';
 import { startTray } from './tray-wiring';
 import { guardEveryWebContents } from './view-guards';
+
+/** The tray host probe runs gdbus (tray-host.ts). */
+const execFileAsync = promisify(execFile);
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const PATHS = {
@@ -141,7 +146,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   // And when the link comes back while the machine is awake (online-watch.ts).
   watchOnline({
     isOnline: () => net.isOnline(),
-    timers: { setInterval: (fn, ms) => setInterval(fn, ms).unref(), clearInterval: (h) => clearInterval(h) },
+    timers: BACKGROUND_INTERVALS,
     onOnline: networkChanged,
     log: (message) => diag('app', message),
   });
@@ -207,8 +212,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
       state.setDnd(snapshot, scheduled);
       notifyUi();
     },
-    run: (file, args, timeoutMs) =>
-      new Promise((resolve, reject) => execFile(file, [...args], { timeout: timeoutMs, windowsHide: true }, (err, stdout) => (err ? reject(err) : resolve(String(stdout))))),
+    run: async (file, args, timeoutMs) => (await execFileAsync(file, [...args], { timeout: timeoutMs, windowsHide: true, encoding: 'utf8' })).stdout,
   });
 
   // 10. Click-to-dial, and what every accepted capture leads to.

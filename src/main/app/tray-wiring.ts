@@ -12,6 +12,7 @@ import { nextScheduleChange, scheduleActive } from '../../shared/tray/dnd-schedu
 import type { TrayCommand, TrayMenuInput } from '../../shared/tray/menu-model';
 import type { ShellCommand } from '../commands/command-router';
 import { diag } from '../diagnostics';
+import { BACKGROUND_INTERVALS } from '../runtime/node-timers';
 import { watchAutoAway } from '../tray/auto-away-watch';
 import { createTrayController, trayIconPath } from '../tray/tray-controller';
 import { probeTrayHost, type RunProgram, type TrayHost } from '../tray/tray-host';
@@ -109,7 +110,7 @@ export function startTray(deps: TrayWiringDeps) {
 
   const autoAway = watchAutoAway({
     powerMonitor,
-    timers: { setInterval: (fn, ms) => setInterval(fn, ms).unref(), clearInterval: (h) => clearInterval(h) },
+    timers: BACKGROUND_INTERVALS,
     settings: settings.autoAway,
     platform: process.platform,
     onCommands: (commands) => {

@@ -9,11 +9,13 @@
  * to its backoff, so nothing is lost by trying.
  */
 
+import type { IntervalTimers } from './node-timers';
+
 export const ONLINE_POLL_MS = 2_000;
 
 export interface OnlineWatchDeps<H> {
   isOnline(): boolean;
-  timers: { setInterval(fn: () => void, ms: number): H; clearInterval(handle: H): void };
+  timers: IntervalTimers<H>;
   /** Offline → online. */
   onOnline(): void;
   log(message: string): void;

@@ -17,14 +17,12 @@ import { isHostPageUrl } from '../security/navigation-policy';
 import type { ResolveContext } from '../app-protocol/resolve-request';
 import { diag } from '../diagnostics';
 import { watchLiveness, type LivenessWatch } from '../runtime/liveness';
-import { watchViewHealth, type ViewHealthWatch, type ViewTimers } from '../runtime/view-resilience';
+import { NODE_TIMEOUTS } from '../runtime/node-timers';
+import { watchViewHealth, type ViewHealthWatch } from '../runtime/view-resilience';
 import { installPermissionHandlers, type PermissionLogEntry } from '../security/permission-handlers';
 import { vendorViewPreferences } from '../security/web-preferences';
 import type { ShellState } from './shell-state';
 import type { LoadFailure, ViewEntry } from './view-registry';
-
-/** The health and liveness watches' timers: Node's own. */
-const NODE_TIMERS: ViewTimers<NodeJS.Timeout> = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) };
 
 /**
  * The liveness watch times another process's answer, so it reads a monotonic clock, as
@@ -76,7 +74,7 @@ export class ProfileView {
     const contents = this.view.webContents;
     this.health = watchViewHealth(contents, {
       now: Date.now,
-      timers: NODE_TIMERS,
+      timers: NODE_TIMEOUTS,
       reload: () => this.load(),
       crashRenderer: () => {
         if (!contents.isDestroyed() && !contents.isCrashed()) contents.forcefullyCrashRenderer();
@@ -95,7 +93,7 @@ export class ProfileView {
     // Every view, on screen or not, is asked whether its page still answers (liveness.ts).
     this.liveness = watchLiveness({
       now: monotonicNow,
-      timers: NODE_TIMERS,
+      timers: NODE_TIMEOUTS,
       ping: (seq) => {
         if (!contents.isDestroyed()) contents.send(CHANNELS.livenessPing, seq);
       },

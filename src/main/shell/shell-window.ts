@@ -7,6 +7,7 @@ import { BaseWindow, WebContentsView } from 'electron';
 import { SHELL_URL } from '../../shared/app-urls';
 import { CHANNELS } from '../../shared/ipc/channels';
 import { diag } from '../diagnostics';
+import { NODE_TIMEOUTS } from '../runtime/node-timers';
 import { watchShellRenderer } from '../runtime/shell-recovery';
 import { shellViewPreferences } from '../security/web-preferences';
 import { layoutWindow } from '../window/layout';
@@ -57,7 +58,7 @@ export class ShellWindow {
     this.window.on('leave-full-screen', () => this.layout());
     const recovery = watchShellRenderer(this.shellView.webContents, {
       now: Date.now,
-      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h) },
+      timers: NODE_TIMEOUTS,
       reload: () => this.loadShell(),
       log: (message, data) => diag('view', message, data),
     });

@@ -13,6 +13,7 @@
  * Why polling: powerMonitor has no "idle for N minutes" event; a 30 s poll is at most 30 s late,
  * which is fine for a threshold measured in minutes, and costs nothing measurable.
  */
+import type { IntervalTimers } from '../runtime/node-timers';
 import { AutoAway, type AutoAwayCommand, type AutoAwayProfile, type AutoAwaySettings } from '../../shared/tray/auto-away';
 
 export const IDLE_POLL_MS = 30_000;
@@ -27,12 +28,6 @@ export interface PowerMonitorLike {
   getSystemIdleTime(): number;
   /** 'active' | 'idle' | 'locked' | 'unknown'; read here only for 'locked' (Linux). */
   getSystemIdleState(idleThreshold: number): string;
-}
-
-/** setInterval/clearInterval (globalThis in main; fakes in tests). */
-export interface IntervalTimers<H> {
-  setInterval(callback: () => void, ms: number): H;
-  clearInterval(handle: H): void;
 }
 
 export interface AutoAwayWatchDeps<H> {
