@@ -41,11 +41,16 @@ export interface UnshownRingInput {
   why: 'failed' | 'unsupported';
 }
 
+/** The window's ring for rings the OS did not show; it owns which rings those are (ring-fallback.ts). */
 export interface RingFallback {
   /** Ring in the window for this ring (again with fresher text when the key is known). */
   show(ring: UnshownRingInput): void;
-  /** The ring ended, or the OS showed a toast for it after all. */
+  /** The ring ended, or the OS showed a toast for it after all; nothing when it is not ringing. */
   end(key: string): void;
+  /** The window rings for this key now. */
+  isRinging(key: string): boolean;
+  /** Every window ring ends (quitting). */
+  endAll(): void;
 }
 
 export interface NotifierDeps {
@@ -70,8 +75,6 @@ type NotifyEffect = Extract<Effect, { type: 'notify' }>;
 
 export function createNotifier(deps: NotifierDeps) {
   const open = new Map<string, NotificationLike>();
-  /** Keys of rings the window rings for instead of a toast. */
-  const unshown = new Set<string>();
 
   const close = (key: string) => {
     const toast = open.get(key);
@@ -82,12 +85,7 @@ export function createNotifier(deps: NotifierDeps) {
 
   const ringInWindow = (effect: NotifyEffect, key: string, why: UnshownRingInput['why']) => {
     if (effect.kind !== 'interaction.offered') return;
-    unshown.add(key);
     deps.fallback.show({ key, profile: effect.profile, profileName: deps.profileName(effect.profile), ...unshownRingText(effect, deps.redaction()), why });
-  };
-
-  const ended = (key: string) => {
-    if (unshown.delete(key)) deps.fallback.end(key);
   };
 
   const show = (effect: NotifyEffect) => {
@@ -118,7 +116,7 @@ export function createNotifier(deps: NotifierDeps) {
       if (open.get(model.key) === toast) open.delete(model.key);
     });
     toast.on('show', () => {
-      if (open.get(model.key) === toast) ended(model.key);
+      if (open.get(model.key) === toast) deps.fallback.end(model.key);
     });
     toast.on('failed', (_event, error) => {
       // Only while this toast is still the ring's: closed or replaced, its failure changes nothing.
@@ -139,9 +137,9 @@ export function createNotifier(deps: NotifierDeps) {
         if (effect.type === 'notify') show(effect);
         else if (effect.type === 'dismiss') {
           const key = toastKey(effect.profile, effect.ref);
-          if (effect.expired && (open.has(key) || unshown.has(key))) deps.log('ring toast closed: no vendor event ended the ring in time', { profile: effect.profile });
+          if (effect.expired && (open.has(key) || deps.fallback.isRinging(key))) deps.log('ring toast closed: no vendor event ended the ring in time', { profile: effect.profile });
           close(key);
-          ended(key);
+          deps.fallback.end(key);
         }
       }
     },
@@ -149,7 +147,7 @@ export function createNotifier(deps: NotifierDeps) {
     openCount: () => open.size,
     closeAll(): void {
       for (const key of [...open.keys()]) close(key);
-      for (const key of [...unshown]) ended(key);
+      deps.fallback.endAll();
     },
   };
 }

@@ -19,6 +19,8 @@ export interface RingFallbackDeps {
   state: {
     setUnshownRing(ring: UnshownRingInput): boolean;
     clearUnshownRing(key: string): boolean;
+    hasUnshownRing(key: string): boolean;
+    unshownRingKeys(): string[];
   };
   /** null before the window exists (a ring while the app starts rings once it is up: ShellWindow reads the state). */
   window(): RingingWindow | null;
@@ -44,6 +46,10 @@ export function createRingFallback(deps: RingFallbackDeps): RingFallback {
       if (!deps.state.clearUnshownRing(key)) return;
       deps.window()?.unshownRingsChanged();
       deps.changed();
+    },
+    isRinging: (key) => deps.state.hasUnshownRing(key),
+    endAll() {
+      for (const key of deps.state.unshownRingKeys()) this.end(key);
     },
   };
 }

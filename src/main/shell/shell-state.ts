@@ -138,6 +138,14 @@ export class ShellState {
     return this.unshown.delete(key);
   }
 
+  hasUnshownRing(key: string): boolean {
+    return this.unshown.has(key);
+  }
+
+  unshownRingKeys(): string[] {
+    return [...this.unshown.keys()];
+  }
+
   get unshownRingCount(): number {
     return this.unshown.size;
   }

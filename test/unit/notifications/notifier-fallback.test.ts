@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { NotificationConstructorOptions } from 'electron';
-import { createNotifier, type NotificationLike, type NotifierDeps, type UnshownRingInput } from '../../../src/main/notifications/notifier';
+import { createNotifier, type NotificationLike, type NotifierDeps, type RingFallback, type UnshownRingInput } from '../../../src/main/notifications/notifier';
 import type { Effect } from '../../../src/shared/contract/effects';
 import type { Redaction } from '../../../src/shared/contract/settings';
 import { createPipeline } from '../../../src/shared/core/pipeline';
@@ -47,6 +47,27 @@ class FakeToast extends EventEmitter {
   }
 }
 
+/**
+ * A window ring that records what the notifier asks of it, keeping the contract of the real one
+ * (ring-fallback.ts): it knows which rings it rings for, and ending any other ring does nothing.
+ */
+function recordingFallback<T>(record: Array<T | ['end', string]>, shown: (ring: UnshownRingInput) => T): RingFallback {
+  const ringing = new Set<string>();
+  return {
+    show(ring) {
+      ringing.add(ring.key);
+      record.push(shown(ring));
+    },
+    end(key) {
+      if (ringing.delete(key)) record.push(['end', key]);
+    },
+    isRinging: (key) => ringing.has(key),
+    endAll() {
+      for (const key of [...ringing]) this.end(key);
+    },
+  };
+}
+
 function rig(opts: { answer?: OsAnswer; supported?: boolean; redaction?: Redaction; buttonsShown?: boolean } = {}) {
   const toasts: FakeToast[] = [];
   const logged: Array<{ message: string; data: unknown }> = [];
@@ -65,7 +86,7 @@ function rig(opts: { answer?: OsAnswer; supported?: boolean; redaction?: Redacti
     act: () => undefined,
     log: (message, data) => void logged.push({ message, data }),
     buttonsShown: opts.buttonsShown ?? true,
-    fallback: { show: (ring) => void fallback.push(['show', ring]), end: (key) => void fallback.push(['end', key]) },
+    fallback: recordingFallback(fallback, (ring) => ['show', ring]),
   };
   const notifier = createNotifier(deps);
   const pipeline = createPipeline({ profiles: [rcProfile], ringTimeoutMs: 30_000 });
@@ -148,7 +169,7 @@ describe("a ring's toast the OS refuses ('failed')", () => {
         act: () => undefined,
         log: () => undefined,
         buttonsShown: true,
-        fallback: { show: (ring) => void fallback.push(['show', ring.key, ring.caller]), end: (key) => void fallback.push(['end', key]) },
+        fallback: recordingFallback(fallback, (ring) => ['show', ring.key, ring.caller]),
       });
       const bar = (eventType: string, content: unknown, at: number) => {
         const r = pipeline.process(capture('huawei-aicc', { message: '', retcode: '0', event: { eventType, workNo: '1001', content } }, { profile: 'hw', origin: 'https://cc.example.com', at }));

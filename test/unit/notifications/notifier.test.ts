@@ -40,7 +40,7 @@ function rig(redaction: Redaction = 'off', overrides: Partial<NotifierDeps> = {}
     act: (...a) => void acts.push(a),
     log: () => {},
     buttonsShown: true,
-    fallback: { show: () => undefined, end: () => undefined },
+    fallback: { show: () => undefined, end: () => undefined, isRinging: () => false, endAll: () => undefined },
     ...overrides,
   };
   return { notifier: createNotifier(deps), toasts, acts, focused };
