@@ -15,7 +15,7 @@ import { diag } from '../diagnostics';
 import { BACKGROUND_INTERVALS } from '../runtime/node-timers';
 import { watchAutoAway } from '../tray/auto-away-watch';
 import { createTrayController, trayIconPath } from '../tray/tray-controller';
-import { probeTrayHost, type RunProgram, type TrayHost } from '../tray/tray-host';
+import { watchTrayHost, type RunProgram } from '../tray/tray-host';
 import { createFocusWatch, toggleAction } from '../tray/window-toggle';
 import type { ShellWindow } from '../shell/shell-window';
 
@@ -47,18 +47,8 @@ export function startTray(deps: TrayWiringDeps) {
     return img;
   };
   const tray = new Tray(image('offline', process.platform === 'darwin' ? 'template' : 'color'));
-  // Until the probe answers, Linux counts as having no tray host (the safe side, tray-host.ts).
-  let host: TrayHost = process.platform === 'linux' ? { present: false, reason: 'this desktop may show no tray icons (still checking)' } : { present: true, via: 'the OS' };
-  let lastSaid = '';
-  const probe = (): Promise<TrayHost> =>
-    probeTrayHost(process.platform, process.env, deps.run).then((found) => {
-      const said = JSON.stringify(found);
-      if (said !== lastSaid) diag('app', found.present ? `tray icon shown by ${found.via}` : 'no tray host', found);
-      lastSaid = said;
-      host = found;
-      return found;
-    });
-  const hostKnown = probe();
+  // Whether the icon shows anywhere (Linux may have no tray host: tray-host.ts).
+  const trayHost = watchTrayHost(process.platform, process.env, deps.run, (message, data) => diag('app', message, data));
 
   // The tray takes focus before its click arrives (Windows): focus is remembered (window-toggle.ts).
   const focusWatch = createFocusWatch();
@@ -157,6 +147,7 @@ export function startTray(deps: TrayWiringDeps) {
       win.window.on('close', (event) => {
         if (quitting) return;
         event.preventDefault();
+        const host = trayHost.current;
         if (host.present) win.window.hide();
         else {
           win.window.minimize();
@@ -166,11 +157,11 @@ export function startTray(deps: TrayWiringDeps) {
             deps.problem(`Closing the window minimizes Switchboard instead of hiding it: ${host.reason}, so a hidden window could not be brought back. Quit is in the window's File menu (press Alt).`);
           }
         }
-        void probe(); // The host may have come or gone (an extension switched on): ready for the next close.
+        void trayHost.refresh(); // ready for the next close
         refresh();
       });
       // A start at login hides the window; with no tray host it starts minimized instead.
-      void hostKnown.then((known) => {
+      void trayHost.first.then((known) => {
         if (!known.present && win.startedHidden && !win.window.isVisible() && !win.window.isMinimized()) {
           diag('app', 'no tray host: started minimized instead of hidden', { reason: known.reason });
           win.window.showInactive();

@@ -65,3 +65,34 @@ export async function probeTrayHost(platform: string, env: Readonly<Record<strin
   }
   return trayHostVerdict(platform, watcher, env);
 }
+
+export interface TrayHostWatch {
+  /** The latest answer; on Linux "none" until the first probe answers (the safe side). */
+  readonly current: TrayHost;
+  /** The first probe's answer. */
+  readonly first: Promise<TrayHost>;
+  /** Asks again (the host may come or go: an extension switched on); the answer becomes `current`. */
+  refresh(): Promise<TrayHost>;
+}
+
+/** Probes at once, keeps the latest answer, and logs each answer that differs from the last. */
+export function watchTrayHost(platform: string, env: Readonly<Record<string, string | undefined>>, run: RunProgram, log: (message: string, data: TrayHost) => void): TrayHostWatch {
+  let current: TrayHost = platform === 'linux' ? { present: false, reason: 'this desktop may show no tray icons (still checking)' } : trayHostVerdict(platform, null, env);
+  let said = '';
+  const refresh = async (): Promise<TrayHost> => {
+    const found = await probeTrayHost(platform, env, run);
+    const text = JSON.stringify(found);
+    if (text !== said) log(found.present ? `tray icon shown by ${found.via}` : 'no tray host', found);
+    said = text;
+    current = found;
+    return found;
+  };
+  const first = refresh();
+  return {
+    get current() {
+      return current;
+    },
+    first,
+    refresh,
+  };
+}

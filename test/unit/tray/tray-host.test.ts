@@ -1,6 +1,6 @@
 /** Where a tray icon can show, and what counts as "nowhere" (src/main/tray/tray-host.ts). */
 import { describe, expect, it } from 'vitest';
-import { parseNameHasOwner, probeTrayHost, trayHostVerdict, type RunProgram } from '../../../src/main/tray/tray-host';
+import { parseNameHasOwner, probeTrayHost, trayHostVerdict, watchTrayHost, type RunProgram } from '../../../src/main/tray/tray-host';
 
 const GNOME_WAYLAND = { XDG_CURRENT_DESKTOP: 'GNOME', XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' };
 
@@ -61,5 +61,26 @@ describe('parseNameHasOwner', () => {
     expect(parseNameHasOwner('(true,)\n')).toBe(true);
     expect(parseNameHasOwner('(false,)')).toBe(false);
     expect(parseNameHasOwner('Error: GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown')).toBeNull();
+  });
+});
+
+describe('watchTrayHost', () => {
+  it('on Linux counts as no tray host until the bus answers, then keeps the answer and logs only changes', async () => {
+    let reply = '(true,)';
+    const logged: string[] = [];
+    const watch = watchTrayHost('linux', GNOME_WAYLAND, async () => reply, (message) => void logged.push(message));
+    expect(watch.current.present).toBe(false);
+    await watch.first;
+    expect(watch.current).toMatchObject({ present: true });
+    await watch.refresh();
+    expect(logged).toEqual(['tray icon shown by a StatusNotifier host']);
+    reply = '(false,)'; // the extension was switched off
+    await watch.refresh();
+    expect(watch.current.present).toBe(false);
+    expect(logged).toEqual(['tray icon shown by a StatusNotifier host', 'no tray host']);
+  });
+
+  it('on Windows has a tray host from the start', () => {
+    expect(watchTrayHost('win32', {}, () => Promise.reject(new Error('must not run')), () => undefined).current.present).toBe(true);
   });
 });
