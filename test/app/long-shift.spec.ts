@@ -181,5 +181,11 @@ test('a 10-hour shift: heap, listeners and handles in main stay flat; tray, rail
   const surely = (r: (typeof rings)[number]) => dnd(r) === false;
   const maybe = (r: (typeof rings)[number]) => dnd(r) !== true;
   expect(expired).toBeGreaterThanOrEqual(turn('C').filter(surely).length + declinedLate.filter(surely).length);
-  expect(expired).toBeLessThanOrEqual(turn('C').filter(maybe).length + turn('B').filter((r) => maybe(r) && rangFor(r.call) >= RING_TIMEOUT_S * 1000).length);
+  // At most: those, and any other ring that main's own timestamps say rang past the timeout (a
+  // stall of this machine between a ring and its answer: a run here, with the machine also busy
+  // elsewhere, slipped an hour of the shift and saw one expiry more than turns B and C allow).
+  const connectedAt = atOf('interaction.connected');
+  const ringEndedAt = (r: (typeof rings)[number]) => (r.turn === 'A' ? connectedAt.get(r.call)! : endedAt.get(r.call)!);
+  const rangPast = (r: (typeof rings)[number]) => ringEndedAt(r) - offeredAt.get(r.call)! >= RING_TIMEOUT_S * 1000;
+  expect(expired).toBeLessThanOrEqual(rings.filter((r) => maybe(r) && (r.turn === 'C' || rangPast(r))).length);
 });
