@@ -5,7 +5,7 @@
  * forcefullyCrashRenderer() and the page reloaded — even though the page guards its call with
  * beforeunload. And quitting while a call is up asks the agent first.
  */
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { test, expect } from './harness/fixtures';
 import type { AppProcess } from './harness/app-process';
 import { writeSettings } from './harness/settings-file';
@@ -23,14 +23,14 @@ test.afterAll(async () => {
 const busyLoads = () => site.requests.filter((r) => r.host === 'softphone.vendor.test' && r.path === '/busy').length;
 
 /** The page's main thread spins for ever: its script never returns (a vendor bug, a stuck loop). */
-const freeze = (page: Page) => page.evaluate(() => void setTimeout(() => { for (;;); }, 50));
+const freeze = (page: Page | Frame) => page.evaluate(() => void setTimeout(() => { for (;;); }, 50));
 
-async function twoProfiles(launch: (o: { userData: string; env: Record<string, string> }) => Promise<AppProcess>) {
+async function twoProfiles(launch: (o: { userData: string; env: Record<string, string> }) => Promise<AppProcess>, backMode: 'direct' | 'framed' = 'direct') {
   const userData = test.info().outputPath('user-data');
   writeSettings(userData, {
     profiles: [
       { id: 'front', name: 'Front desk', vendor: 'ringcentral-embeddable', url: 'https://softphone.vendor.test/', allowedOrigins: ['https://softphone.vendor.test'], mode: 'direct' },
-      { id: 'back', name: 'Back line', vendor: 'ringcentral-embeddable', url: 'https://softphone.vendor.test/busy', allowedOrigins: ['https://softphone.vendor.test'], mode: 'direct' },
+      { id: 'back', name: 'Back line', vendor: 'ringcentral-embeddable', url: 'https://softphone.vendor.test/busy', allowedOrigins: ['https://softphone.vendor.test'], mode: backMode },
     ],
   });
   const app = await launch({ userData, env: { ELECTRON_MODEL_CHROMIUM_ARGS: JSON.stringify(site.chromiumArgs) } });
@@ -66,6 +66,34 @@ test('a softphone that hangs on a background profile is found, ended and reloade
   const events = lines.map((l) => l.message);
   expect(events).toEqual(expect.arrayContaining(['back: unresponsive', 'back: render-process-gone', 'back: reload']));
   expect(JSON.stringify(lines.find((l) => l.message === 'back: unresponsive'))).toContain('not on screen');
+  expect(app.diag().some((l) => l.message === 'front: unresponsive'), 'the healthy profile is left alone').toBe(false);
+  await expect(front).toHaveAttribute('data-health', 'ok');
+});
+
+test('framed view: a vendor frame that hangs in the background is found though our host page still answers, and recovered', async ({ launch }) => {
+  test.setTimeout(120_000);
+  const { app, back, front } = await twoProfiles(launch, 'framed');
+  await back.click();
+  const host = await app.page('app://host/profile/back');
+  const busy = await app.frame(host, 'https://softphone.vendor.test/busy');
+  await busy.getByRole('button', { name: 'Take call' }).click();
+  await expect(busy.locator('#call')).toHaveText('On a call');
+  await front.click();
+  await expect(front).toHaveAttribute('aria-current', /.+/);
+  const before = busyLoads();
+
+  // The vendor's frame is cross-site to our host page, so in a renderer of its own: only that
+  // renderer is stuck, and the host page (where the capture bridge lives) keeps answering.
+  await freeze(busy);
+  await expect(back, 'the rail says the hidden softphone stopped answering').toHaveAttribute('data-health', 'recovering', { timeout: 30_000 });
+  await expect(back).toContainText('not answering');
+  await expect.poll(() => busyLoads() - before, { timeout: 20_000, message: 'the vendor page was loaded again' }).toBe(1);
+  await expect(back).toHaveAttribute('data-health', 'ok', { timeout: 20_000 });
+  await expect.poll(async () => (await app.state()).contents.filter((c) => c.partition === 'persist:profile-back').map((c) => ({ url: c.url, crashed: c.crashed }))).toEqual([{ url: 'app://host/profile/back', crashed: false }]);
+
+  const lines = app.diag().filter((l) => l.message.startsWith('back: '));
+  expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(['back: unresponsive', 'back: render-process-gone', 'back: reload']));
+  expect(JSON.stringify(lines.find((l) => l.message === 'back: unresponsive'))).toContain('vendor frame not answering');
   expect(app.diag().some((l) => l.message === 'front: unresponsive'), 'the healthy profile is left alone').toBe(false);
   await expect(front).toHaveAttribute('data-health', 'ok');
 });

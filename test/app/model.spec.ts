@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { test, expect } from './harness/fixtures';
 import { ROOT } from './harness/paths';
+import { startVendorSite } from './harness/vendor-site';
 
 const probe = (name: string) => join(ROOT, 'test/app/probes', name);
 
@@ -29,6 +30,22 @@ test('unresponsive is reported for a hung view only while it is visible', async 
   const app = await launch({ main: probe('unresponsive.mjs'), hungMs: 1500 });
   const events = await app.probe<string[]>(30_000);
   expect(events).toEqual(['shown: unresponsive', 'shown: responsive']);
+});
+
+test('a cross-site frame stuck in a script never answers executeJavaScript; ending the main frame\'s renderer ends it too, and the reloaded frame answers', async ({ launch }) => {
+  const site = await startVendorSite();
+  try {
+    const app = await launch({ main: probe('frame-hang.mjs'), env: { ELECTRON_MODEL_CHROMIUM_ARGS: JSON.stringify(site.chromiumArgs) } });
+    expect(await app.probe(30_000)).toEqual({
+      before: { frames: ['https://widget.thirdparty.test'], answer: { answered: 2 } },
+      stuck: { frame: 'no answer', mainFrame: { answered: 3 } },
+      crashed: 'crashed',
+      framesWhileCrashed: 0,
+      after: { newObject: true, oldDetached: true, answer: { answered: 4 }, oldQuestion: 'no answer' },
+    });
+  } finally {
+    await site.close();
+  }
 });
 
 test("an app that sets nothing gets Electron's default menu (Reload, Developer Tools, zoom), sessions that grant every permission, and no member the model lacks", async ({ launch }) => {

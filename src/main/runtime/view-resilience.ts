@@ -3,6 +3,7 @@
  * crash-backoff.ts), shows our error page when the top frame fails to load, and reports health to
  * the shell UI. An agent mid-shift should never have to find out that a softphone silently died.
  */
+import type { HungPart } from './liveness';
 import { CrashBackoff, UnresponsiveWatch, type HealthState } from './crash-backoff';
 import { isNetworkError, networkRetryDelayMs } from './network-errors';
 
@@ -67,8 +68,15 @@ export interface ViewHealthWatch {
   loadFailed(error: { code: number; description: string; url: string }): void;
   /** The machine woke or the network came back: a load waiting for the network is tried now. */
   networkChanged(): void;
-  /** The liveness check (liveness.ts) got no answer for silentMs: the page is hung, seen or not. */
-  hung(silentMs: number): void;
+  /**
+   * The liveness check (liveness.ts) got no answer for silentMs: the page, or in framed mode the
+   * vendor frame in it, is hung, seen or not. Either way the view's renderer is ended and the
+   * view reloaded: ending the host page's process takes its cross-site vendor frame down with it
+   * (Chromium drops the frame tree of a dead main frame, and with it the vendor frame's process,
+   * which no other frame uses; test/app/hangs.spec.ts shows it on a real Chromium), whereas a
+   * reload alone would wait on the hung frame's unload.
+   */
+  hung(silentMs: number, who?: HungPart): void;
   /** The view is being destroyed: cancel pending reloads. */
   dispose(): void;
 }
@@ -250,9 +258,9 @@ export function watchViewHealth<H>(contents: HealthWatchedContents, ctx: ViewHea
       cancel('network');
       networkRetry();
     },
-    hung(silentMs) {
+    hung(silentMs, who = 'page') {
       if (disposed || timers.has('reload')) return;
-      failure('unresponsive', `page not answering for ${Math.round(silentMs / 1000)} s${hang.hung ? '' : ' (not on screen, so Electron did not report it)'}`);
+      failure('unresponsive', `${who} not answering for ${Math.round(silentMs / 1000)} s${hang.hung ? '' : ' (not on screen, so Electron did not report it)'}`);
     },
     retry() {
       if (disposed) return;

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WebContentsView, systemPreferences, type Session } from 'electron';
+import { WebContentsView, systemPreferences, type Session, type WebContents } from 'electron';
 import { errorPageUrl, hostPageUrl } from '../../shared/app-urls';
 import type { CommandResult } from '../../shared/contract/outbound';
 import type { Profile } from '../../shared/contract/profile';
@@ -34,6 +34,19 @@ import type { LoadFailure, ViewEntry } from './view-registry';
  * but a renderer cannot answer N× as fast, so the grace stays 15 real seconds there too.
  */
 const monotonicNow = (): number => Number(process.hrtime.bigint() / 1_000_000n);
+
+/**
+ * Framed mode's second liveness question: the host page's frames are the vendor's iframe (and
+ * whatever it nests), each cross-site to the host page and so in a process of its own. The
+ * question is a constant that reads nothing and changes nothing; Electron runs it in the frame's
+ * main world (electron/electron docs/api/web-frame-main.md, `frame.executeJavaScript`), and it
+ * is answered only when that frame's renderer is free to run it.
+ */
+function askVendorFrame(contents: WebContents): Promise<unknown> | null {
+  if (contents.isDestroyed()) return null;
+  const frame = contents.mainFrame.frames.find((child) => !child.detached);
+  return frame ? frame.executeJavaScript('0') : null;
+}
 
 /** net::ERR_ABORTED: a navigation superseded or cancelled, not a failure. */
 const ERR_ABORTED = -3;
@@ -97,7 +110,15 @@ export class ProfileView {
       ping: (seq) => {
         if (!contents.isDestroyed()) contents.send(CHANNELS.livenessPing, seq);
       },
-      hung: (silentMs) => this.health.hung(silentMs),
+      ...(this.mode === 'framed' ? { probeFrame: () => askVendorFrame(contents) } : {}),
+      hung: (silentMs, who) => this.health.hung(silentMs, who),
+    });
+    // A probe sent to a vendor frame that is then replaced is never answered (liveness.ts).
+    contents.on('did-start-navigation', (details) => {
+      if (!details.isMainFrame) this.liveness.frameReplaced();
+    });
+    contents.on('did-frame-navigate', (_event, _url, _code, _status, isMainFrame) => {
+      if (!isMainFrame) this.liveness.frameReplaced();
     });
     // Not disarmed when a navigation starts: the old document answers until the new one
     // commits (a navigation a guard cancels leaves it in place), and the new document's bridge

@@ -18,6 +18,8 @@
  *   https://softphone.vendor.test/busy  a softphone whose "Take call" starts a call it guards with
  *                                    beforeunload (as softphones do while a call is up); a test
  *                                    freezes its main thread from the page (an endless script)
+ *   https://softphone.vendor.test/embeds  a page holding one cross-site frame,
+ *                                    https://widget.thirdparty.test/plain (nothing in it runs)
  *   https://softphone.vendor.test/crm  a vendor page with a tel:, a mailto: link and a third-party
  *                                    widget frame (https://widget.thirdparty.test/chat) that calls
  *                                    window.open('tel:…') on load and from its button
@@ -157,6 +159,8 @@ export async function startVendorSite(): Promise<VendorSite> {
     if (host === 'softphone.vendor.test' && path === '/widget') return page(WIDGET_PAGE);
     if (host === 'softphone.vendor.test' && path === '/aicc') return page(AICC_BAR);
     if (host === 'widget.thirdparty.test' && path === '/chat') return page(WIDGET);
+    if (host === 'softphone.vendor.test' && path === '/embeds') return page('<!doctype html><title>Embeds</title><iframe title="Plain widget" src="https://widget.thirdparty.test/plain"></iframe>');
+    if (host === 'widget.thirdparty.test' && path === '/plain') return page('<!doctype html><title>Plain widget</title><p>Widget</p>');
     if (host === 'login.vendor.test' && path.startsWith('/authorize')) return page(LOGIN);
     if (host === 'elsewhere.test') return page('<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1>');
     res.writeHead(404, { 'content-type': 'text/plain' });

@@ -231,6 +231,8 @@ export class ModelBrowser {
 
 /** CDP events a page host listens to. */
 const FORWARDED = [
+  'Page.frameAttached',
+  'Page.frameDetached',
   'Page.frameNavigated',
   'Page.navigatedWithinDocument',
   'Page.lifecycleEvent',

@@ -31,6 +31,7 @@ import { RendererHost } from './renderer-host';
 import { toMain, toPage } from './scheme';
 import { fromPartition, type Session } from './session';
 import { recordGap, strict } from './strict';
+import { evaluateIn, SubframeTree } from './subframes';
 import { webFrameMain, type WebFrameMain } from './web-frame';
 
 export type WebContentsType = 'browserView' | 'window';
@@ -76,6 +77,7 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
   private readonly browserInitiated: string[] = [];
   private viewport = { width: 800, height: 600 };
   private frame: WebFrameMain;
+  private readonly subframes: SubframeTree;
   private generation = 0;
   private readonly hang: HangWatch;
 
@@ -87,6 +89,12 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
     this._type = init.type;
     const partition = typeof init.webPreferences.partition === 'string' ? init.webPreferences.partition : '';
     this.session = fromPartition(partition);
+    this.subframes = new SubframeTree({
+      mainFrameId: () => this.targetId,
+      mainFrame: () => this.frame,
+      ownSession: () => (this.targetId ? browser.pageSession(this.targetId) : undefined),
+      frameNavigated: (url) => emitSafely(this, 'did-frame-navigate', modelEvent(), toMain(url), 200, 'OK', false, -1, -1),
+    });
     this.frame = this.newMainFrame();
     const preload = init.webPreferences.preload;
     this.renderer = typeof preload === 'string' && preload ? new RendererHost({ id: this.id, mainFrame: () => this.frame, self: this._self }, () => this.targetId ?? '', preload, modelPlatform()) : null;
@@ -257,6 +265,7 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
       return void handleExternalProtocolNavigation(this, String(params.url), params.frameId === this.targetId).catch((err: unknown) => process.emitWarning(`electron model: external protocol navigation failed: ${String(err)}`));
     }
     if (method === 'Page.javascriptDialogOpening' && params.type === 'beforeunload') return this.beforeUnload(sessionId);
+    if (this.navigated) this.subframes.event(method, params, sessionId);
     if (!own) return;
     if (!this.navigated && method.startsWith('Page.')) return;
     this.renderer?.event(method, params);
@@ -352,7 +361,13 @@ export class WebContents extends ModelEmitter implements PageHost, ThrottleHost 
     const generation = ++this.generation;
     const url = this.pageUrl;
     const gone = () => generation !== this.generation || this.destroyed;
-    return webFrameMain({ url: () => (gone() ? url : this.pageUrl), parent: null, detached: gone });
+    return webFrameMain({
+      url: () => (gone() ? url : this.pageUrl),
+      parent: null,
+      detached: gone,
+      children: () => (gone() || this.crashed ? [] : this.subframes.childrenOf(this.targetId)),
+      evaluate: (code, userGesture) => evaluateIn(this.sessionId(), code, userGesture),
+    });
   }
 }
 

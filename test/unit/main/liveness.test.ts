@@ -11,6 +11,32 @@ function setup() {
   return { clock, pings, hangs, watch };
 }
 
+/** A framed view: the host page's bridge answers every ping; the vendor frame answers as told. */
+function framed() {
+  const clock = new FakeTimers();
+  const hangs: Array<{ at: number; silentMs: number; who: string }> = [];
+  const asked: Array<{ answer(): void; fail(): void }> = [];
+  let frame = true;
+  const watch = watchLiveness({
+    now: () => clock.time,
+    timers: clock,
+    ping: (seq) => queueMicrotask(() => watch.pong(seq)),
+    probeFrame: () => {
+      if (!frame) return null;
+      return new Promise<unknown>((resolve, reject) => asked.push({ answer: () => resolve(0), fail: () => reject(new Error('Render frame was disposed')) }));
+    },
+    hung: (silentMs, who) => hangs.push({ at: clock.time, silentMs, who }),
+  });
+  const advance = async (ms: number) => {
+    for (let t = 0; t < ms; t += 1000) {
+      clock.advance(Math.min(1000, ms - t));
+      await Promise.resolve();
+      await Promise.resolve();
+    }
+  };
+  return { clock, hangs, asked, watch, advance, noFrame: () => (frame = false) };
+}
+
 describe('watchLiveness', () => {
   it('asks nothing until the bridge of a document has started', () => {
     const { clock, pings } = setup();
@@ -98,5 +124,53 @@ describe('watchLiveness', () => {
     expect(clock.pending.size).toBe(0);
     watch.bridgeStarted();
     expect(clock.pending.size).toBe(0);
+  });
+
+  describe('framed mode: the vendor frame, in its own process, is asked too', () => {
+    it('a vendor frame stuck in a script is hung 15 s after its unanswered question, though the host page answers', async () => {
+      const { hangs, asked, watch, advance } = framed();
+      watch.bridgeStarted();
+      await advance(5000); // question 1 at 5 s, answered
+      asked[0]!.answer();
+      await advance(5000); // question 2 at 10 s, never answered
+      await advance(60_000);
+      expect(hangs).toEqual([{ at: 25_000, silentMs: 15_000, who: 'vendor frame' }]);
+      expect(asked).toHaveLength(2);
+    });
+
+    it('a frame that answers, or rejects (it went away), is never called hung; one question at a time', async () => {
+      const { hangs, asked, watch, advance } = framed();
+      watch.bridgeStarted();
+      for (let i = 0; i < 100; i++) {
+        await advance(5000);
+        if (i % 3 === 0) asked.at(-1)?.fail();
+        else if (i % 3 === 1) asked.at(-1)?.answer();
+      }
+      expect(hangs).toEqual([]);
+      expect(asked.length).toBeGreaterThan(60);
+      expect(asked.length).toBeLessThan(101);
+    });
+
+    it('a question to a frame that navigated meanwhile is forgotten, and the new document asked', async () => {
+      const { hangs, asked, watch, advance } = framed();
+      watch.bridgeStarted();
+      await advance(5000); // question 1: the frame navigates before answering (Electron drops it)
+      await advance(9000);
+      watch.frameReplaced();
+      await advance(1000); // question 2 at 15 s
+      asked[1]!.answer();
+      await advance(10_000);
+      expect(hangs).toEqual([]);
+      expect(asked.length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('with no vendor frame yet (the host page still loading it), nothing is held against the view', async () => {
+      const { hangs, asked, watch, advance, noFrame } = framed();
+      noFrame();
+      watch.bridgeStarted();
+      await advance(60_000);
+      expect(asked).toEqual([]);
+      expect(hangs).toEqual([]);
+    });
   });
 });

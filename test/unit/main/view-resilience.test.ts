@@ -239,6 +239,15 @@ describe('watchViewHealth: hangs nobody sees (liveness)', () => {
     expect(logs.map((l) => l.event)).toEqual(['unresponsive', 'render-process-gone', 'reload']);
   });
 
+  it('framed mode: a hung vendor frame is named, and recovered the same way (the host page is ended, then reloaded)', () => {
+    const { clock, reloads, states, watch, crashes } = setup();
+    watch.hung(15_000, 'vendor frame');
+    expect(crashes).toEqual([0]);
+    expect(states[0]?.[1]).toMatch(/^vendor frame not answering for 15 s/);
+    clock.advance(1000);
+    expect(reloads).toEqual([1000]);
+  });
+
   it('a page Electron reported unresponsive is also ended before it is reloaded', () => {
     const { clock, contents, reloads, crashes } = setup({ graceMs: 15_000 });
     contents.emit('unresponsive');
