@@ -87,6 +87,7 @@ test('framed view: a vendor frame that hangs in the background is found though o
   await freeze(busy);
   await expect(back, 'the rail says the hidden softphone stopped answering').toHaveAttribute('data-health', 'recovering', { timeout: 30_000 });
   await expect(back).toContainText('not answering');
+  await screenshot(app, test.info().outputPath('hung-vendor-frame.png'));
   await expect.poll(() => busyLoads() - before, { timeout: 20_000, message: 'the vendor page was loaded again' }).toBe(1);
   await expect(back).toHaveAttribute('data-health', 'ok', { timeout: 20_000 });
   await expect.poll(async () => (await app.state()).contents.filter((c) => c.partition === 'persist:profile-back').map((c) => ({ url: c.url, crashed: c.crashed }))).toEqual([{ url: 'app://host/profile/back', crashed: false }]);

@@ -36,15 +36,18 @@ import type { LoadFailure, ViewEntry } from './view-registry';
 const monotonicNow = (): number => Number(process.hrtime.bigint() / 1_000_000n);
 
 /**
- * Framed mode's second liveness question: the host page's frames are the vendor's iframe (and
- * whatever it nests), each cross-site to the host page and so in a process of its own. The
+ * Framed mode's second liveness question: the host page's child frame is the vendor's iframe,
+ * cross-site to the host page and so, once the vendor page has committed, in a process of its own. The
  * question is a constant that reads nothing and changes nothing; Electron runs it in the frame's
  * main world (electron/electron docs/api/web-frame-main.md, `frame.executeJavaScript`), and it
  * is answered only when that frame's renderer is free to run it.
  */
 function askVendorFrame(contents: WebContents): Promise<unknown> | null {
   if (contents.isDestroyed()) return null;
-  const frame = contents.mainFrame.frames.find((child) => !child.detached);
+  const host = contents.mainFrame.origin;
+  // Not the iframe's initial empty document, which is still ours (it inherits the host page's
+  // origin and lives in its process) until the vendor page commits.
+  const frame = contents.mainFrame.frames.find((child) => !child.detached && child.origin !== host && child.origin !== 'null');
   return frame ? frame.executeJavaScript('0') : null;
 }
 
