@@ -112,7 +112,8 @@ export class ActivityFold {
     if (e.queue && !a.queue) a.queue = e.queue;
     a.outcome = nextOutcome(a, track, e);
     if (e.kind.startsWith('message.')) a.messages += 1;
-    if (e.text) a.text = e.text.slice(0, 200);
+    // What was said (a message, a chat offer's first words), never a rule's note on a call.
+    if (e.text && (e.kind.startsWith('message.') || (e.kind === 'interaction.offered' && a.channel !== 'call'))) a.text = e.text.slice(0, 200);
     track.activity = a;
     return a;
   }
