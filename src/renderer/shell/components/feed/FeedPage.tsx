@@ -80,7 +80,7 @@ export function FeedPage() {
         />
       )}
       {raw && (
-        <section class="feed-raw" aria-label={`Raw payload of ${feedKindOf(raw.entry)} at ${clockTime(raw.entry.at)}`}>
+        <div class="feed-raw">
           <div class="feed-raw-head">
             <span>
               Raw payload · {feedKindOf(raw.entry)} at {clockTime(raw.entry.at)}
@@ -96,10 +96,10 @@ export function FeedPage() {
               </button>
             </span>
           </div>
-          <pre id="feed-raw" class="feed-detail" tabIndex={0}>
+          <pre id="feed-raw" class="feed-detail" tabIndex={0} aria-label={`Raw payload of ${feedKindOf(raw.entry)}`}>
             {raw.text ?? 'Loading…'}
           </pre>
-        </section>
+        </div>
       )}
     </PageFrame>
   );
