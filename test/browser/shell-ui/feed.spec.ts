@@ -3,12 +3,13 @@
  * filtered by profile, kind and text, raw payloads fetched from main and copied, the log exported
  * and its folder opened. The agent's Activity is activity.spec.ts.
  */
+import type { Page } from '@playwright/test';
 import { EXPERTFLOW, morning, RC } from './data';
 import { expect, test } from './fixtures';
 import { replayed } from '../../support/vendor-traffic';
 
 /** The rail's Activity → the Activity page → Diagnostics (where this file's feed is). */
-async function openDiagnostics(page: import('@playwright/test').Page): Promise<void> {
+async function openDiagnostics(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Expand activity' }).click();
   await page.getByRole('button', { name: 'Diagnostics (for IT)' }).click();
 }
