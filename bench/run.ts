@@ -54,6 +54,18 @@ async function main(): Promise<void> {
     );
   }
 
+  const { benchShellRender } = await import('./shell-render');
+  const shellRender = await benchShellRender();
+  if ('skipped' in shellRender) console.log(`shell render       skipped: ${shellRender.skipped}`);
+  else {
+    const run = (x: { busy: number; framesOver50: number; worstFrameMs: number }) => `busy ${(x.busy * 100).toFixed(1)} %, frames over 50 ms ${x.framesOver50} (worst ${x.worstFrameMs} ms)`;
+    console.log(
+      `shell render       ${fmt(shellRender.eventsPerSecond)} events/s × ${shellRender.seconds} s, ${shellRender.pushes} ${shellRender.protocol} pushes of ${fmt(shellRender.avgPushBytes)} B · ` +
+        `app (Diagnostics open) ${run(shellRender.app)} · plain-list floor ${run(shellRender.floor)} · ratio ${shellRender.ratio}× ` +
+        `(goal ≤ 1.5× floor and no frame over 50 ms: ${shellRender.goalMet ? 'met' : 'NOT met'})`,
+    );
+  }
+
   const results = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version },
@@ -61,6 +73,7 @@ async function main(): Promise<void> {
     captureLatency,
     logAppend,
     floodMemory,
+    shellRender,
   };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log('wrote bench/results.json');

@@ -19,7 +19,10 @@ import {
   SaveResultSchema,
   SelectProfileSchema,
   SetPresenceSchema,
+  RawPayloadIdSchema,
+  RawPayloadSchema,
   SettingsViewSchema,
+  ShellDeltaSchema,
   ShellSnapshotSchema,
   type ShellApi,
 } from '../shared/ipc/shell-protocol';
@@ -39,12 +42,14 @@ const api: ShellApi = {
   getState: () => call(CHANNELS.shellState, ShellSnapshotSchema),
   onUpdate(listener) {
     const handler = (_event: unknown, payload: unknown) => {
-      const snapshot = ShellSnapshotSchema.safeParse(payload);
-      if (snapshot.success) listener(snapshot.data);
+      // Only the delta is validated (and copied to the page): a few entries, not the whole feed.
+      const delta = ShellDeltaSchema.safeParse(payload);
+      if (delta.success) listener(delta.data);
     };
     ipcRenderer.on(CHANNELS.shellUpdate, handler);
     return () => void ipcRenderer.removeListener(CHANNELS.shellUpdate, handler);
   },
+  rawPayload: (id) => call(CHANNELS.shellRawPayload, RawPayloadSchema, RawPayloadIdSchema.parse(id)),
   selectProfile(id) {
     if (SelectProfileSchema.safeParse(id).success) ipcRenderer.send(CHANNELS.shellSelectProfile, id);
   },

@@ -28,7 +28,16 @@ import type { Settings } from '../../src/shared/contract/settings';
 import { compileOriginPolicy } from '../../src/shared/core/origin-policy';
 import { createPipeline, type Pipeline } from '../../src/shared/core/pipeline';
 import type { CaptureMessage } from '../../src/shared/ipc/capture-protocol';
-import { SettingsViewSchema, ShellSnapshotSchema, type Locks, type SettingsView, type ShellSnapshot } from '../../src/shared/ipc/shell-protocol';
+import {
+  SettingsViewSchema,
+  ShellDeltaSchema,
+  ShellSnapshotSchema,
+  type Locks,
+  type SettingsView,
+  type ShellDelta,
+  type ShellMark,
+  type ShellSnapshot,
+} from '../../src/shared/ipc/shell-protocol';
 import { DndState, type DndMode } from '../../src/shared/tray/dnd';
 import { ShellViews } from './shell-main-views';
 
@@ -73,6 +82,12 @@ class OsToast extends EventEmitter {
     this.open = false;
     this.emit('close', {});
   }
+}
+
+/** One push of main's: the delta the page applies, and the snapshot getState would answer now. */
+export interface MainUpdate {
+  delta: ShellDelta;
+  snapshot: ShellSnapshot;
 }
 
 export type MainCall = { method: 'selectProfile'; arg: string } | { method: 'setDnd'; arg: DndMode } | { method: 'dismissGuide' };
@@ -266,17 +281,34 @@ export class ShellMain {
     return this;
   }
 
-  /** What the shell UI asks of main, which answers with a new snapshot (see shell-ipc.ts). */
-  handle(call: MainCall): ShellSnapshot {
+  /** What the shell UI asks of main, which pushes its next update (see shell-ipc.ts). */
+  handle(call: MainCall): MainUpdate {
     if (call.method === 'selectProfile') this.select(call.arg);
     else if (call.method === 'setDnd') this.setDnd(call.arg);
     else this.state.dismissGuide();
-    return this.snapshot();
+    return this.update();
   }
 
-  /** The snapshot as the shell preload hands it to the page: parsed by ShellSnapshotSchema. */
+  /**
+   * The snapshot as the shell preload hands it to the page (getState): parsed by
+   * ShellSnapshotSchema. Deltas pushed after it build on what main pushed before, as ShellWindow's.
+   */
   snapshot(): ShellSnapshot {
     return ShellSnapshotSchema.parse(this.state.snapshot());
+  }
+
+  /** What ShellWindow.pushState reached last: its next delta is since this. */
+  private sent: ShellMark = { feed: 0, activity: 0 };
+
+  /**
+   * ShellWindow.pushState's update: the real ShellState.deltaSince what it pushed before, parsed
+   * by ShellDeltaSchema as the shell preload parses it — and the whole snapshot as getState
+   * would answer now (the fake answers getState with it when the page has to catch up).
+   */
+  update(): MainUpdate {
+    const delta = ShellDeltaSchema.parse(this.state.deltaSince(this.sent));
+    this.sent = delta.mark;
+    return { delta, snapshot: this.snapshot() };
   }
 
   /** shell-ipc's getSettings answer, as the preload parses it. */

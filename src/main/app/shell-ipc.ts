@@ -10,10 +10,12 @@ import {
   DialAnswerSchema,
   DndModeSchema,
   EndpointSchema,
+  RawPayloadIdSchema,
   SelectProfileSchema,
   SetPresenceSchema,
   type ConnectionTest,
   type Outcome,
+  type RawPayload,
   type SaveResult,
   type SettingsView,
   type ShellSnapshot,
@@ -25,6 +27,7 @@ import { safeHandle, safeOn } from '../ipc/safe-listeners';
 export interface ShellIpcDeps {
   isShell(senderId: number): boolean;
   snapshot(): ShellSnapshot;
+  rawPayload(id: string): RawPayload;
   select(profile: string): void;
   setDnd(mode: DndMode): void;
   setPresence(profile: string, state: AgentState): Outcome;
@@ -58,6 +61,7 @@ export function registerShellIpc(ipc: Pick<IpcMain, 'handle' | 'on'>, deps: Shel
     }, log);
 
   handle(CHANNELS.shellState, () => deps.snapshot());
+  handle(CHANNELS.shellRawPayload, (arg) => deps.rawPayload(RawPayloadIdSchema.parse(arg)));
   on(CHANNELS.shellSelectProfile, (arg) => deps.select(SelectProfileSchema.parse(arg)));
   handle(CHANNELS.shellSetDnd, (arg) => {
     deps.setDnd(DndModeSchema.parse(arg));

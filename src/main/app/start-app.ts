@@ -264,6 +264,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   registerShellIpc(ipcMain, {
     isShell: (id) => shellWindow !== null && id === shellWindow.shellView.webContents.id,
     snapshot: () => state.snapshot(),
+    rawPayload: (id) => state.rawPayload(id),
     select: (id) => shellWindow?.select(id),
     setDnd: (mode) => tray.setDnd(mode),
     setPresence: (profile, agentState) => command(profile, { type: 'set-state', state: agentState }),

@@ -5,7 +5,8 @@
 import type { Effect, ProfilePresence, TrayState } from '../../shared/contract/effects';
 import type { Profile } from '../../shared/contract/profile';
 import type { ShellEvent } from '../../shared/contract/shell-event';
-import type { DialQuestion, FeedEntry, ServiceStatus, ShellSnapshot, UnshownRing, ViewHealth } from '../../shared/ipc/shell-protocol';
+import { ActivityFold, ACTIVITY_MAX, type Activity } from '../../shared/activity/activity';
+import type { DialQuestion, FeedEntry, RawPayload, ServiceStatus, ShellDelta, ShellHead, ShellMark, ShellSnapshot, UnshownRing, ViewHealth } from '../../shared/ipc/shell-protocol';
 import { describeDialSource, type PendingDial } from '../../shared/links/dial-confirmation';
 import type { DndSnapshot } from '../../shared/tray/dnd';
 import { noPresenceReason, settableStates } from '../../shared/tray/vendor-presence';
@@ -42,13 +43,18 @@ export function summarizeEffect(effect: Effect): string | null {
   }
 }
 
+/**
+ * A raw payload pretty-printed, clipped — only when the agent opens it (rawPayload): printing
+ * every event's payload as it arrived cost main more than the event itself at 1k events/s.
+ */
 function detailOf(value: unknown): string | undefined {
-  let text: string;
+  let text: string | undefined;
   try {
     text = JSON.stringify(value, null, 2);
   } catch {
     return undefined;
   }
+  if (text === undefined) return undefined;
   return text.length > DETAIL_MAX ? `${text.slice(0, DETAIL_MAX - 20)}\n… (clipped)` : text;
 }
 
@@ -58,6 +64,13 @@ export class ShellState {
   private readonly callers = new RingingCallers();
   private tray: TrayState = 'offline';
   private feed: FeedEntry[] = [];
+  /** Raw payloads of the feed's event entries, by entry id, as captured (printed on request). */
+  private readonly raw = new Map<string, unknown>();
+  private readonly fold = new ActivityFold();
+  /** Oldest first (by `started`); an interaction's changes replace it in place. */
+  private activity: Activity[] = [];
+  private readonly activityAt = new Map<string, number>();
+  private activityRev = 0;
   private readonly problems: string[] = [];
   private seq = 0;
   private dnd: DndSnapshot = { mode: 'off' };
@@ -163,8 +176,10 @@ export class ShellState {
   record(events: readonly ShellEvent[], effects: readonly Effect[], at: number, profile: string): void {
     for (const e of events) {
       this.callers.apply(e);
-      const detail = detailOf(e.raw);
-      this.push({ at: e.at, profile: e.profile, type: 'event', kind: e.kind, summary: summarizeEvent(e), ...(detail ? { detail } : {}) });
+      const id = this.push({ at: e.at, profile: e.profile, type: 'event', kind: e.kind, summary: summarizeEvent(e), ...(e.raw === undefined ? {} : { hasRaw: true }) });
+      if (e.raw !== undefined) this.raw.set(id, e.raw);
+      const changed = this.fold.fold(e, ++this.activityRev);
+      if (changed) this.upsertActivity(changed);
     }
     for (const effect of effects) {
       if (effect.type === 'presence') {
@@ -189,7 +204,49 @@ export class ShellState {
     this.push({ at, profile: entry.profile, type: 'permission', kind: 'permission', summary: entry.reason.slice(0, 500) });
   }
 
+  /** A feed entry's raw payload, pretty-printed now; null once the entry left the feed. */
+  rawPayload(id: string): RawPayload {
+    if (!this.raw.has(id)) return null;
+    const text = detailOf(this.raw.get(id));
+    return text === undefined ? null : { text };
+  }
+
+  /** The newest feed seq and activity rev: what a snapshot taken now holds. */
+  mark(): ShellMark {
+    return { feed: this.seq, activity: this.activityRev };
+  }
+
+  /**
+   * What changed since `since` (a mark an earlier snapshot or delta carried): the head, feed
+   * entries newer than since.feed and activities changed after since.activity, newest first.
+   */
+  deltaSince(since: ShellMark): ShellDelta {
+    const feed: FeedEntry[] = [];
+    for (let i = this.feed.length - 1; i >= 0 && this.feed[i]!.seq > since.feed; i--) feed.push(this.feed[i]!);
+    const activity: Activity[] = [];
+    for (let i = this.activity.length - 1; i >= 0; i--) if (this.activity[i]!.rev > since.activity) activity.push(this.activity[i]!);
+    return {
+      since,
+      mark: this.mark(),
+      head: this.head(),
+      feed,
+      feedFrom: this.feed[0]?.seq ?? 0,
+      activity,
+      activityFrom: this.activity[0]?.started ?? 0,
+    };
+  }
+
   snapshot(): ShellSnapshot {
+    return {
+      ...this.head(),
+      // Newest first, the one order ShellSnapshotSchema accepts (kept oldest first here: push is cheap).
+      feed: [...this.feed].reverse(),
+      activity: [...this.activity].reverse(),
+      mark: this.mark(),
+    };
+  }
+
+  private head(): ShellHead {
     return {
       profiles: this.profiles.map((p) => {
         const h = this.health.get(p.id) ?? { health: 'loading' as const };
@@ -218,18 +275,38 @@ export class ShellState {
       firstRun: this.firstRun,
       guide: this.guide,
       problems: [...this.problems],
-      // Newest first, the one order ShellSnapshotSchema accepts (kept oldest first here: push is cheap).
-      feed: [...this.feed].reverse(),
       services: this.services(),
       dialQuestion: this.dialQuestion,
       unshownRings: [...this.unshown.values()],
     };
   }
 
-  private push(entry: Omit<FeedEntry, 'id' | 'seq'>): void {
+  private push(entry: Omit<FeedEntry, 'id' | 'seq'>): string {
     const seq = ++this.seq;
-    this.feed.push({ id: `f${seq}`, seq, ...entry });
-    if (this.feed.length > FEED_MAX) this.feed = this.feed.slice(-FEED_MAX);
+    const id = `f${seq}`;
+    this.feed.push({ id, seq, ...entry });
+    if (this.feed.length > FEED_MAX) this.raw.delete(this.feed.shift()!.id);
+    return id;
   }
+
+  /** The fold changed `a`: replace it where it is (its start keeps its place), or add it. */
+  private upsertActivity(a: Activity): void {
+    const index = this.activityAt.get(a.id);
+    if (index !== undefined && this.activity[index - this.activityBase]?.id === a.id) {
+      this.activity[index - this.activityBase] = a;
+      return;
+    }
+    // An interaction already pushed out by 500 newer ones stays out: re-adding it at the end
+    // would break the list's order (newest first by `started`, ActivityListSchema).
+    if (index === undefined && this.activity.length > 0 && a.started < this.activity[this.activity.length - 1]!.started) return;
+    this.activityAt.set(a.id, this.activityBase + this.activity.length);
+    this.activity.push(a);
+    if (this.activity.length > ACTIVITY_MAX) {
+      const gone = this.activity.shift()!;
+      this.activityAt.delete(gone.id);
+      this.activityBase++;
+    }
+  }
+  private activityBase = 0;
 }
 

@@ -12,6 +12,7 @@ import { watchShellRenderer } from '../runtime/shell-recovery';
 import { shellViewPreferences } from '../security/web-preferences';
 import { layoutWindow } from '../window/layout';
 import type { ProfileView } from './profile-view';
+import type { ShellMark } from '../../shared/ipc/shell-protocol';
 import type { ShellState } from './shell-state';
 
 /** Snapshot pushes are coalesced to this interval (a person sees no delay; a burst costs one). */
@@ -26,6 +27,8 @@ export class ShellWindow {
   private readonly selectListeners: Array<(profileId: string) => void> = [];
 
   private pushTimer: NodeJS.Timeout | null = null;
+  /** What the last update reached: the next one carries only what changed since (ShellDelta). */
+  private sent: ShellMark = { feed: 0, activity: 0 };
   /** A full-page panel of the shell UI (settings, expanded feed) covers the vendor area. */
   private overlay = false;
 
@@ -154,14 +157,19 @@ export class ShellWindow {
   }
 
   /**
-   * Sends the UI a fresh snapshot, at most every UI_PUSH_MS: captures arrive in bursts and each
-   * snapshot carries the whole feed, so one per capture would put that work on the capture path.
+   * Sends the UI what changed since the last update (ShellState.deltaSince), at most every
+   * UI_PUSH_MS: captures arrive in bursts, and one update per capture would put that work on the
+   * capture path. Only new feed entries and changed activities travel; the page holds the rest
+   * (a reloaded page starts from getState's whole snapshot, whose mark covers every delta so far).
    */
   pushState(): void {
     if (this.pushTimer) return;
     this.pushTimer = setTimeout(() => {
       this.pushTimer = null;
-      if (!this.shellView.webContents.isDestroyed()) this.shellView.webContents.send(CHANNELS.shellUpdate, this.state.snapshot());
+      if (this.shellView.webContents.isDestroyed()) return;
+      const delta = this.state.deltaSince(this.sent);
+      this.sent = delta.mark;
+      this.shellView.webContents.send(CHANNELS.shellUpdate, delta);
     }, UI_PUSH_MS);
   }
 }

@@ -17,8 +17,10 @@ export const CHANNELS = {
   shellState: 'shell:state',
   /** shell preload → main: select a profile's view. */
   shellSelectProfile: 'shell:select-profile',
-  /** main → shell preload: something changed (events, presence, view health). */
+  /** main → shell preload: something changed (events, presence, view health), as a ShellDelta. */
   shellUpdate: 'shell:update',
+  /** shell preload → main (invoke): one feed entry's raw payload (RawPayloadIdSchema → RawPayload). */
+  shellRawPayload: 'shell:raw-payload',
   /** shell preload → main (invoke) for each ShellApi call; payloads validated on both sides. */
   shellSetDnd: 'shell:set-dnd',
   shellSetPresence: 'shell:set-presence',

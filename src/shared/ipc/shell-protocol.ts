@@ -8,6 +8,7 @@ import { TRAY_STATES } from '../contract/effects';
 import { SettingsSchema, type Settings } from '../contract/settings';
 import { AgentStateSchema, FIELD_LIMITS, KindSchema, MediaSchema, VendorIdSchema, type AgentState } from '../contract/shell-event';
 import { DndSnapshotSchema, DND_MODES, type DndMode } from '../tray/dnd';
+import { ActivitySchema, ACTIVITY_MAX } from '../activity/activity';
 
 export const ViewHealthSchema = z.enum(['loading', 'ok', 'recovering', 'unresponsive', 'failed']);
 export type ViewHealth = z.infer<typeof ViewHealthSchema>;
@@ -27,8 +28,11 @@ export const FeedEntrySchema = z.strictObject({
   kind: z.string().max(64).optional(),
   /** One line a person reads: "interaction.offered Jane Doe +1 650… — Sales [rc-call-ring-notify]". */
   summary: z.string().max(500),
-  /** Pretty-printed raw payload (events) or details, clipped to 8 KiB. */
-  detail: z.string().max(8192).optional(),
+  /**
+   * The entry has a raw payload main keeps: the page asks for it (ShellApi.rawPayload) when the
+   * agent opens it, instead of main pretty-printing every event into every update.
+   */
+  hasRaw: z.boolean().optional(),
 });
 export type FeedEntry = z.infer<typeof FeedEntrySchema>;
 
@@ -54,6 +58,26 @@ export const FeedSchema = z
       }
     }
   });
+
+/**
+ * The activity list (src/shared/activity/activity.ts): one line per interaction, newest first
+ * (strictly decreasing `started`), as main's ActivityFold made them.
+ */
+export const ActivityListSchema = z
+  .array(ActivitySchema)
+  .max(ACTIVITY_MAX)
+  .superRefine((list, ctx) => {
+    for (let i = 1; i < list.length; i++) {
+      if (list[i]!.started >= list[i - 1]!.started) {
+        ctx.addIssue({ code: 'custom', path: [i, 'started'], message: `the activity list must be newest first, but entry ${i} started at ${list[i]!.started} after ${list[i - 1]!.started}` });
+        return;
+      }
+    }
+  });
+
+/** How far a copy of main's state reaches: the newest feed seq and activity rev it holds. */
+export const ShellMarkSchema = z.strictObject({ feed: z.number().int().nonnegative(), activity: z.number().int().nonnegative() });
+export type ShellMark = z.infer<typeof ShellMarkSchema>;
 
 /** Who a ringing profile's newest offer is from (its interaction.offered event), and how it comes. */
 export const CallerSchema = z.strictObject({
@@ -171,8 +195,42 @@ export const ShellSnapshotSchema = z.strictObject({
   dialQuestion: DialQuestionSchema.nullable(),
   /** Rings the OS did not show, oldest first; the window's banner names each until it ends. */
   unshownRings: z.array(UnshownRingSchema).max(20),
+  /** One line per interaction, newest first: see ActivityListSchema. */
+  activity: ActivityListSchema,
+  /** What this snapshot holds, for the deltas that follow it. */
+  mark: ShellMarkSchema,
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
+
+/** Everything in a snapshot but its two long lists: small, so a delta carries it whole. */
+export const ShellHeadSchema = ShellSnapshotSchema.omit({ feed: true, activity: true, mark: true });
+export type ShellHead = z.infer<typeof ShellHeadSchema>;
+
+/**
+ * What main pushes on CHANNELS.shellUpdate instead of whole snapshots: the head, plus only the
+ * feed entries and activities that changed since `since` (what main sent before). A page that
+ * holds at least `since` applies it (src/shared/ipc/shell-delta.ts applyDelta); one that holds
+ * less asks for a whole snapshot (getState). Validated by the shell preload like a snapshot.
+ */
+export const ShellDeltaSchema = z.strictObject({
+  since: ShellMarkSchema,
+  mark: ShellMarkSchema,
+  head: ShellHeadSchema,
+  /** New feed entries (seq > since.feed), newest first. */
+  feed: FeedSchema,
+  /** Entries with a lower seq are gone from main's feed (its cap); 0: none dropped. */
+  feedFrom: z.number().int().nonnegative(),
+  /** Activities that changed (rev > since.activity), newest first by `started`. */
+  activity: ActivityListSchema,
+  /** Activities that started before this are gone from main's list. */
+  activityFrom: z.number().int().nonnegative(),
+}).refine((d) => d.mark.feed >= d.since.feed && d.mark.activity >= d.since.activity, { path: ['mark'], message: 'a delta never goes back' });
+export type ShellDelta = z.infer<typeof ShellDeltaSchema>;
+
+/** A feed entry's raw payload, asked for by id when the agent opens it. */
+export const RawPayloadIdSchema = z.string().regex(/^f\d{1,15}$/);
+export const RawPayloadSchema = z.strictObject({ text: z.string().max(64 * 1024) }).nullable();
+export type RawPayload = z.infer<typeof RawPayloadSchema>;
 
 export const SelectProfileSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 export const DndModeSchema = z.enum(DND_MODES);
@@ -213,8 +271,10 @@ export const FEED_KINDS = [...KindSchema.options, 'rejection', 'permission'] as 
 /** What the shell preload exposes to the shell page as `window.switchboard`. */
 export interface ShellApi {
   getState(): Promise<ShellSnapshot>;
-  /** Returns a function that stops the updates. */
-  onUpdate(listener: (snapshot: ShellSnapshot) => void): () => void;
+  /** main's changes as deltas against what it sent before. Returns a function that stops them. */
+  onUpdate(listener: (delta: ShellDelta) => void): () => void;
+  /** A feed entry's raw payload, pretty-printed by main on request; null when main no longer has it. */
+  rawPayload(id: string): Promise<RawPayload>;
   selectProfile(id: string): void;
   setDnd(mode: DndMode): Promise<void>;
   setPresence(profile: string, state: AgentState): Promise<Outcome>;

@@ -8,14 +8,16 @@
  */
 import type { AgentState } from '../../../src/shared/contract/shell-event';
 import type { Settings } from '../../../src/shared/contract/settings';
-import type { ConnectionTest, Outcome, SaveResult, SettingsView, ShellApi, ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
+import type { ConnectionTest, Outcome, RawPayload, SaveResult, SettingsView, ShellApi, ShellDelta, ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
 import type { DndMode } from '../../../src/shared/tray/dnd';
-import type { MainCall } from '../../support/shell-main';
+import type { MainCall, MainUpdate } from '../../support/shell-main';
 
 export type ApiMethod = keyof ShellApi;
 
 /** The page binding through which the fake asks main (ShellMain.handle) for its next snapshot. */
 export const MAIN_BINDING = '__shellMain';
+/** The page binding through which the fake asks main's ShellState for a raw payload. */
+export const RAW_BINDING = '__shellRaw';
 
 export interface FakeCall {
   method: ApiMethod;
@@ -36,14 +38,19 @@ export interface FakeInit {
   responses: FakeResponses;
   /** MAIN_BINDING's name (the function is serialized alone, so it cannot import it). */
   mainBinding: string;
+  rawBinding: string;
 }
 
 /** What the page holds as globalThis.__fakeShell (test-side only: the UI never reads it). */
 export interface FakeControl {
   calls: FakeCall[];
   responses: FakeResponses;
+  /** What getState answers: main's whole snapshot as of its latest push. */
   snapshot: ShellSnapshot;
-  push(snapshot: ShellSnapshot): void;
+  /** main pushes an update: the page's onUpdate listeners get its delta. */
+  push(update: MainUpdate): void;
+  /** Deltas pushed so far (the test reads what travelled). */
+  deltas: ShellDelta[];
   /** CSP violations the page reported (securitypolicyviolation events). */
   violations: string[];
 }
@@ -56,20 +63,22 @@ interface PageGlobals {
 
 export function installFakeShellApi(init: FakeInit): void {
   const g = globalThis as unknown as PageGlobals;
-  const listeners = new Set<(snapshot: ShellSnapshot) => void>();
+  const listeners = new Set<(delta: ShellDelta) => void>();
   const control: FakeControl = {
     calls: [],
     responses: init.responses,
     snapshot: init.snapshot,
-    push(snapshot) {
-      control.snapshot = snapshot;
-      for (const listener of [...listeners]) listener(structuredClone(snapshot));
+    deltas: [],
+    push(update) {
+      control.snapshot = update.snapshot;
+      control.deltas.push(update.delta);
+      for (const listener of [...listeners]) listener(structuredClone(update.delta));
     },
     violations: [],
   };
   // A copy, as IPC would make: the page can never hold on to the test's objects.
   const record = (method: ApiMethod, ...args: unknown[]) => control.calls.push({ method, args: structuredClone(args) });
-  const main = (call: MainCall) => (g as unknown as Record<string, (call: MainCall) => Promise<ShellSnapshot>>)[init.mainBinding]!(call).then((s) => control.push(s));
+  const main = (call: MainCall) => (g as unknown as Record<string, (call: MainCall) => Promise<MainUpdate>>)[init.mainBinding]!(call).then((s) => control.push(s));
 
   const api: ShellApi = {
     async getState() {
@@ -80,6 +89,10 @@ export function installFakeShellApi(init: FakeInit): void {
       record('onUpdate');
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+    async rawPayload(id: string) {
+      record('rawPayload', id);
+      return (g as unknown as Record<string, (id: string) => Promise<RawPayload>>)[init.rawBinding]!(id);
     },
     selectProfile(id: string) {
       record('selectProfile', id);

@@ -25,9 +25,10 @@ test('axe: the main screen (ringing, a settings problem, a recovering view, the 
 
 test('axe: the feed page with a raw payload open', async ({ openShell, page }) => {
   const ui = await openShell(ringingDay());
-  await page.getByRole('button', { name: 'Expand live events' }).click();
+  await page.getByRole('button', { name: 'Expand activity' }).click();
+  await page.getByRole('button', { name: 'Diagnostics (for IT)' }).click();
   await page.getByRole('button', { name: /^Show raw of interaction\.offered/ }).first().click();
-  await expect(page.getByLabel('Raw payload of interaction.offered').first()).toBeVisible();
+  await expect(page.locator('#feed-raw')).not.toHaveText('Loading…');
   await expectNoSeriousViolations(ui, 'feed expanded');
 });
 
@@ -137,7 +138,7 @@ test('keyboard only: Tab reaches every control of the main screen, the presence 
   let count = await markTabbables(page, 'body');
   let stops = await tabRound(page, cdp, count + 5);
   expectAllReachedAndNamed(stops, count, 'first run');
-  expect(stops.filter((s) => s.probe !== null).map((s) => s.name)).toEqual(['Presence: Available', 'Settings', 'Demo softphone, Available', 'Got it, hide the guide', 'Expand live events', 'Latest events, newest first']);
+  expect(stops.filter((s) => s.probe !== null).map((s) => s.name)).toEqual(['Presence: Available', 'Settings', 'Demo softphone, Available', 'Got it, hide the guide', 'Expand activity']);
 
   await page.goto('about:blank');
   await openShell(ringingDay({ ...BROKEN_LOGS_SETTINGS, forwarding: { endpoint: 'https://siem.example.com/in' } }));
@@ -156,8 +157,8 @@ test('keyboard only: Tab reaches every control of the main screen, the presence 
     'Sales US, RingCentral Embeddable, Ringing, +14155550123',
     'Chat desk, RingCentral Engage Digital, Available',
     'Support EU, ExpertFlow Agent Desk, Available, page not responding for 15 s; reloading in 1 s',
-    'Expand live events',
-    'Latest events, newest first',
+    'Expand activity',
+    'Latest activity, newest first',
   ]);
 
   // The presence panel opens from the keyboard and its controls follow the button.
@@ -172,15 +173,24 @@ test('keyboard only: Tab reaches every control of the main screen, the presence 
   await page.keyboard.press('Escape');
 
   // The feed page, opened with Enter; a raw payload opened with the keyboard is focusable too.
-  await page.getByRole('button', { name: 'Expand live events' }).focus();
+  await page.getByRole('button', { name: 'Expand activity' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Event feed' })).toBeFocused();
-  await page.getByRole('button', { name: /^Show raw of interaction\.offered/ }).first().focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'Event feed' }).focus();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeFocused();
   count = await markTabbables(page, '.content');
   stops = await tabRound(page, cdp, 2 * count + 20);
-  expectAllReachedAndNamed(stops, count, 'feed page');
+  expectAllReachedAndNamed(stops, count, 'activity page');
+  expect(stops.map((s) => s.name)).toContain('Activity, newest first');
+  // Diagnostics, from the Activity page with Enter.
+  await page.getByRole('button', { name: 'Diagnostics (for IT)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Diagnostics' })).toBeFocused();
+  await page.getByRole('button', { name: /^Show raw of interaction\.offered/ }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#feed-raw')).not.toHaveText('Loading…');
+  await page.getByRole('heading', { level: 1, name: 'Diagnostics' }).focus();
+  count = await markTabbables(page, '.content');
+  stops = await tabRound(page, cdp, 2 * count + 20);
+  expectAllReachedAndNamed(stops, count, 'diagnostics page');
   expect(stops.map((s) => s.name)).toContain('Raw payload of interaction.offered');
 
   // Settings, opened with Enter on the header button.

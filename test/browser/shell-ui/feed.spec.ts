@@ -1,46 +1,41 @@
 /**
- * The live event feed: in the rail as it happens, expanded into a page over the content area
- * (main hides the vendor view), filtered by profile, kind and text, raw payloads expanded and
- * copied, the log exported and its folder opened.
+ * Diagnostics, IT's view of the feed: a page over the content area (main hides the vendor view),
+ * filtered by profile, kind and text, raw payloads fetched from main and copied, the log exported
+ * and its folder opened. The agent's Activity is activity.spec.ts.
  */
+import type { Page } from '@playwright/test';
 import { EXPERTFLOW, morning, RC } from './data';
 import { expect, test } from './fixtures';
 import { replayed } from '../../support/vendor-traffic';
 
-test('the rail shows events as they happen, newest first; Expand opens the feed page and main hides the view under it', async ({ openShell, page }) => {
-  const ui = await openShell(morning());
-  const panel = page.locator('.rail').getByRole('region', { name: 'Live events' });
-  const items = panel.getByRole('list', { name: 'Latest events, newest first' }).getByRole('listitem');
-  await expect(items).toHaveCount(14);
-  // The morning's last capture first (the call that ended), its first last (RingCentral signing in).
-  await expect(items.first()).toContainText('Sales US interaction.ended Jane Doe +16505550100 — Sales [rc-call-end-notify]');
-  await expect(items.last()).toContainText('Sales US agent.session logged in [rc-login-status-notify]');
+/** The rail's Activity → the Activity page → Diagnostics (where this file's feed is). */
+async function openDiagnostics(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Expand activity' }).click();
+  await page.getByRole('button', { name: 'Diagnostics (for IT)' }).click();
+}
 
-  // A chat task rings on Support EU now: it is at the top, its notification above it.
+test('Diagnostics lists every entry newest first, below the Activity page; main hides the view under it', async ({ openShell, page }) => {
+  const ui = await openShell(morning());
+  await openDiagnostics(page);
+  const heading = page.getByRole('heading', { level: 1, name: 'Diagnostics' });
+  await expect(heading).toBeFocused();
+  const rows = page.getByRole('list', { name: 'Events, newest first' }).locator('.feed-summary');
+  await expect(rows.first()).toHaveText('interaction.ended Jane Doe +16505550100 — Sales [rc-call-end-notify]');
+  await expect(rows.last()).toHaveText('agent.session logged in [rc-login-status-notify]');
   ui.main.capture('support', replayed(EXPERTFLOW, 5)); // taskRequest from Jane Doe, Web Support
   await ui.update();
-  await expect(items).toHaveCount(16);
-  await expect(items.nth(0)).toContainText('Support EU notify: Jane Doe (43466) — Web Support');
-  await expect(items.nth(1)).toContainText('Support EU interaction.offered Jane Doe 43466 — Web Support [taskRequest]');
-
-  const expand = panel.getByRole('button', { name: 'Expand live events' });
-  await expand.click();
-  const heading = page.getByRole('heading', { level: 1, name: 'Event feed' });
-  await expect(heading).toBeFocused();
-  const collapse = panel.getByRole('button', { name: 'Collapse live events' });
-  await expect(collapse).toHaveAttribute('aria-expanded', 'true');
+  await expect(rows.nth(0)).toContainText('notify: Jane Doe (43466) — Web Support');
+  await expect(rows.nth(1)).toContainText('interaction.offered Jane Doe 43466 — Web Support [taskRequest]');
   await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false], [true]]);
-  await expect(page.getByRole('list', { name: 'Events, newest first' }).getByRole('listitem').first()).toContainText('notify: Jane Doe (43466) — Web Support');
-
-  await page.getByRole('button', { name: 'Close event feed' }).click();
+  await page.getByRole('button', { name: 'Close diagnostics' }).click();
   await expect(heading).toHaveCount(0);
   await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false], [true], [false]]);
-  await expect(panel.getByRole('button', { name: 'Expand live events' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Expand activity' })).toBeFocused();
 });
 
 test('filters by profile, kind and text, alone and combined', async ({ openShell, page }) => {
   const ui = await openShell(morning());
-  await page.getByRole('button', { name: 'Expand live events' }).click();
+  await openDiagnostics(page);
   const list = page.getByRole('list', { name: 'Events, newest first' });
   const rows = list.locator('.feed-row .feed-summary');
   const count = page.locator('.feed-count');
@@ -81,9 +76,9 @@ test('filters by profile, kind and text, alone and combined', async ({ openShell
     /^notify: Jane Doe — global/,
     /^interaction\.offered Jane Doe — global/,
   ]);
-  // Text is searched in the raw payload too: only RingCentral's end notice carries an endTime.
+  // Raw payloads stay in main (fetched when opened): they are not searched.
   await search.fill('endTime');
-  await expect(rows).toHaveText([/^interaction\.ended Jane Doe \+16505550100/]);
+  await expect(page.getByText('No event matches these filters.')).toBeVisible();
 
   await search.fill('jane');
   await kind.selectOption('interaction.offered');
@@ -91,37 +86,34 @@ test('filters by profile, kind and text, alone and combined', async ({ openShell
   await expect(rows).toHaveText(['interaction.offered Jane Doe +16505550100 — Sales [rc-call-ring-notify]']);
   await expect(count).toHaveText('1 of 14 events match');
   await list.getByRole('button', { name: /^Show raw of interaction\.offered/ }).click();
+  await expect(page.locator('#feed-raw')).not.toHaveText('Loading…');
   await ui.screenshot('feed-filtered');
 
   await profile.selectOption({ label: 'Support EU' });
   await expect(page.getByText('No event matches these filters.')).toBeVisible();
 });
 
-test('an entry expands to its raw payload, which scrolls, and Copy copies it as is', async ({ openShell, page }) => {
+test('an entry’s raw payload is fetched from main when opened, scrolls, and copies as is', async ({ openShell, page }) => {
   const ui = await openShell(morning());
   const ring = ui.main.snapshot().feed.find((e) => e.summary.startsWith('interaction.offered Jane Doe +16505550100'))!;
-  await page.getByRole('button', { name: 'Expand live events' }).click();
-  const offered = page.locator('.feed-item').filter({ hasText: ring.summary });
+  await openDiagnostics(page);
+  const offered = page.locator('.feed-row').filter({ hasText: ring.summary });
   const show = offered.getByRole('button', { name: /^Show raw of interaction\.offered/ });
-  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await expect(show).toHaveAttribute('aria-pressed', 'false');
   await show.click();
-  const hide = offered.getByRole('button', { name: /^Hide raw of interaction\.offered/ });
-  await expect(hide).toHaveAttribute('aria-expanded', 'true');
-
-  const raw = offered.getByLabel('Raw payload of interaction.offered');
-  // RingCentral's ring notice as the widget posted it, pretty-printed.
+  await expect(offered.getByRole('button', { name: /^Hide raw of interaction\.offered/ })).toHaveAttribute('aria-pressed', 'true');
+  const raw = page.locator('#feed-raw');
+  // RingCentral's ring notice as the widget posted it, pretty-printed by main on request.
   await expect(raw).toHaveText(JSON.stringify(replayed(RC, 5).data, null, 2));
-  await expect(hide).toHaveAttribute('aria-controls', (await raw.getAttribute('id'))!);
-  // Long payloads scroll inside their box, which keyboard users can focus to scroll.
+  expect(await ui.argsOf('rawPayload')).toEqual([[ring.id]]);
   expect(await raw.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
   await expect(raw).toHaveAttribute('tabindex', '0');
-
-  await offered.getByRole('button', { name: /^Copy interaction\.offered/ }).click();
+  await page.getByRole('button', { name: 'Copy raw' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied the raw payload.' })).toBeVisible();
-  await expect.poll(() => ui.argsOf('copyText')).toEqual([[ring.detail]]);
+  await expect.poll(() => ui.argsOf('copyText')).toEqual([[JSON.stringify(replayed(RC, 5).data, null, 2)]]);
 
-  // An entry without a payload copies its line; "Copy shown" copies every shown entry.
-  await page.locator('.feed-item').filter({ hasText: 'media (audio) granted' }).getByRole('button', { name: /^Copy permission/ }).click();
+  // An entry copies its line; "Copy shown" copies every shown entry.
+  await page.locator('.feed-row').filter({ hasText: 'media (audio) granted' }).getByRole('button', { name: /^Copy permission/ }).click();
   await ui.waitForCalls('copyText', 2);
   expect((await ui.argsOf('copyText'))[1]![0]).toMatch(/^\d{4}-\d\d-\d\dT.* support permission media \(audio\) granted/);
   await page.getByRole('searchbox', { name: 'Search' }).fill('jane');
@@ -129,15 +121,13 @@ test('an entry expands to its raw payload, which scrolls, and Copy copies it as 
   await expect(page.getByRole('status').filter({ hasText: 'Copied 8 events.' })).toBeVisible();
   const shown = (await ui.argsOf('copyText'))[2]![0] as string;
   expect(shown.split('\n')).toHaveLength(8);
-  expect(shown.split('\n')[0]).toMatch(/^\d{4}-\d\d-\d\dT.* sales interaction\.ended interaction\.ended Jane Doe/);
-
-  await hide.click();
+  // The payload closed when the filters changed (its row may no longer be shown).
   await expect(raw).toHaveCount(0);
 });
 
 test('Export log… and Open logs folder ask main and show what it answered, success or failure', async ({ openShell, page }) => {
   const ui = await openShell(morning());
-  await page.getByRole('button', { name: 'Expand live events' }).click();
+  await openDiagnostics(page);
 
   await page.getByRole('button', { name: 'Export log…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved to /home/agent/switchboard-events.jsonl' })).toBeVisible();
@@ -162,16 +152,16 @@ test('Export log… and Open logs folder ask main and show what it answered, suc
 
 test('when main selects a profile (a notification was clicked), the page over the content closes to show its view', async ({ openShell, page }) => {
   const ui = await openShell(morning());
-  await page.getByRole('button', { name: 'Expand live events' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Event feed' })).toBeVisible();
+  await openDiagnostics(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Diagnostics' })).toBeVisible();
   // An unrelated update leaves the page open.
   ui.main.capture('sales', replayed(RC, 19)); // an SMS arrives
   await ui.update();
   await expect(page.locator('.feed-count')).toHaveText('16 events');
-  await expect(page.getByRole('heading', { level: 1, name: 'Event feed' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Diagnostics' })).toBeVisible();
   ui.main.select('support');
   await ui.update();
-  await expect(page.getByRole('heading', { level: 1, name: 'Event feed' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Diagnostics' })).toHaveCount(0);
   await expect(page.getByRole('navigation', { name: 'Profiles' }).locator('[aria-current="page"]')).toHaveAccessibleName(/^Support EU,/);
   await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false], [true], [false]]);
 });

@@ -6,10 +6,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import type { ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
-import type { MainCall, ShellMain } from '../../support/shell-main';
+import type { ShellDelta, ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
+import type { MainCall, MainUpdate, ShellMain } from '../../support/shell-main';
 import { fromRoot } from '../harness/bundles';
-import { installFakeShellApi, MAIN_BINDING, type ApiMethod, type FakeCall, type FakeControl, type FakeResponses } from '../harness/fake-shell-api';
+import { installFakeShellApi, MAIN_BINDING, RAW_BINDING, type ApiMethod, type FakeCall, type FakeControl, type FakeResponses } from '../harness/fake-shell-api';
 import { startShellUiServer, type ShellUiServer } from '../harness/shell-ui-server';
 import { responses } from './data';
 
@@ -26,9 +26,9 @@ export class ShellUi {
     readonly main: ShellMain,
   ) {}
 
-  /** main pushes its current snapshot (CHANNELS.shellUpdate). */
+  /** main pushes what changed since its last push (CHANNELS.shellUpdate: main's real delta). */
   update(): Promise<void> {
-    return this.push(this.main.snapshot());
+    return this.push(this.main.update());
   }
 
   calls(method?: ApiMethod): Promise<FakeCall[]> {
@@ -46,8 +46,13 @@ export class ShellUi {
     return this.calls(method);
   }
 
-  private push(snapshot: ShellSnapshot): Promise<void> {
-    return this.page.evaluate((s) => (globalThis as unknown as FakeWindow).__fakeShell.push(s), snapshot);
+  private push(update: MainUpdate): Promise<void> {
+    return this.page.evaluate((u) => (globalThis as unknown as FakeWindow).__fakeShell.push(u), update);
+  }
+
+  /** The deltas main pushed so far, as they travelled. */
+  deltas(): Promise<ShellDelta[]> {
+    return this.page.evaluate(() => (globalThis as unknown as FakeWindow).__fakeShell.deltas);
   }
 
   snapshot(): Promise<ShellSnapshot> {
@@ -105,10 +110,12 @@ export const test = base.extend<{ openShell(main: ShellMain, answers?: Partial<F
     // The binding outlives navigations: a test that opens the shell again hands it another main.
     let current: ShellMain | null = null;
     await page.exposeFunction(MAIN_BINDING, (call: MainCall) => current!.handle(call));
+    await page.exposeFunction(RAW_BINDING, (id: string) => current!.state.rawPayload(id));
     await use(async (main, answers = {}) => {
       current = main;
       if (process.env.SHELL_UI_SLOW_FRAMES) await page.addInitScript(slowFrames);
-      await page.addInitScript(installFakeShellApi, { snapshot: main.snapshot(), responses: responses(main, answers), mainBinding: MAIN_BINDING });
+      // main's first push (what the page's getState answers) marks what later deltas build on.
+      await page.addInitScript(installFakeShellApi, { snapshot: main.update().snapshot, responses: responses(main, answers), mainBinding: MAIN_BINDING, rawBinding: RAW_BINDING });
       await page.goto(shellUiServer.url);
       const ui = new ShellUi(page, main);
       // Rendered from the first snapshot.

@@ -80,7 +80,10 @@ describe('shell state', () => {
     ]);
     expect(snap.feed[2]!.summary).toBe('rejected ×3: origin https://evil.example is not allowed');
     expect(snap.feed[3]!.summary).toBe('notify: Jane Doe (+15550100) — Incoming call · RC Support');
-    expect(JSON.parse(snap.feed[4]!.detail!)).toMatchObject({ type: 'rc-call-ring-notify', call: { id: 'c1' } });
+    // The raw payload stays in main until asked for (ShellApi.rawPayload), printed then.
+    expect(snap.feed[4]!.hasRaw).toBe(true);
+    expect(JSON.parse(state.rawPayload(snap.feed[4]!.id)!.text)).toMatchObject({ type: 'rc-call-ring-notify', call: { id: 'c1' } });
+    expect(state.rawPayload(snap.feed[2]!.id)).toBeNull();
     expect(new Set(snap.feed.map((f) => f.id)).size).toBe(5);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FeedEntrySchema, FeedSchema, type FeedEntry } from '../../../src/shared/ipc/shell-protocol';
-import { clockTime, entryCopyText, entryLine, feedKindOf, filterFeed, isFeedKind, isFiltered, NO_FILTER, profileNamer } from '../../../src/renderer/shell/logic/feed-filter';
+import { clockTime, entryLine, feedKindOf, filterFeed, isFeedKind, isFiltered, NO_FILTER, profileNamer } from '../../../src/renderer/shell/logic/feed-filter';
 
 // Numbered down, as snapshots list the feed: newest first.
 let n = 100;
@@ -9,7 +9,7 @@ const entry = (over: Partial<FeedEntry>): FeedEntry =>
 
 describe('shell feed filter', () => {
   const feed = FeedSchema.parse([
-    entry({ profile: 'sales', summary: 'interaction.offered Jane Doe +1 650 555 0100', detail: '{"call":{"id":"c1"}}' }),
+    entry({ profile: 'sales', summary: 'interaction.offered Jane Doe +1 650 555 0100', hasRaw: true }),
     entry({ profile: 'support', kind: 'agent.state', summary: 'agent.state busy' }),
     entry({ profile: 'sales', type: 'rejection', kind: undefined, summary: 'rejected: wrong origin https://evil.example' }),
     entry({ profile: 'support', type: 'permission', kind: undefined, summary: 'media granted to https://apps.ringcentral.com' }),
@@ -26,8 +26,8 @@ describe('shell feed filter', () => {
     expect(filterFeed(feed, { ...NO_FILTER, kind: 'permission' })).toEqual([feed[3]]);
     expect(filterFeed(feed, { ...NO_FILTER, kind: 'agent.state' })).toEqual([feed[1]]);
     expect(filterFeed(feed, { ...NO_FILTER, text: '  JANE ' })).toEqual([feed[0]]);
-    // Text is looked for in the raw detail too.
-    expect(filterFeed(feed, { ...NO_FILTER, text: '"c1"' })).toEqual([feed[0]]);
+    // Raw payloads stay in main (fetched when opened): text is not looked for in them.
+    expect(filterFeed(feed, { ...NO_FILTER, text: '"c1"' })).toEqual([]);
     expect(filterFeed(feed, { profile: 'support', kind: 'agent.state', text: 'busy' })).toEqual([feed[1]]);
     expect(filterFeed(feed, { profile: 'support', kind: 'agent.state', text: 'jane' })).toEqual([]);
     expect(isFiltered({ ...NO_FILTER, text: ' ' })).toBe(false);
@@ -39,8 +39,6 @@ describe('shell feed filter', () => {
     expect(feedKindOf(entry({ type: 'health', kind: undefined }))).toBe('health');
     expect(isFeedKind('interaction.missed')).toBe(true);
     expect(isFeedKind('effect')).toBe(false);
-    expect(entryCopyText(feed[0]!)).toBe('{"call":{"id":"c1"}}');
-    expect(entryCopyText(feed[1]!)).toBe(entryLine(feed[1]!));
     expect(entryLine(feed[1]!)).toBe('2025-01-02T03:04:05.000Z support agent.state agent.state busy');
     const nameOf = profileNamer([{ id: 'sales', name: 'Sales US' }]);
     expect([nameOf('sales'), nameOf('gone')]).toEqual(['Sales US', 'gone']);

@@ -7,6 +7,7 @@ import { ShellContext, useShellStore, useSnapshot } from '../state/shell-store';
 import { useShortcuts } from '../state/use-shortcuts';
 import { ContentPlaceholder } from './ContentPlaceholder';
 import { DialQuestionDialog } from './DialQuestion';
+import { ActivityPage } from './activity/ActivityPage';
 import { FeedPage } from './feed/FeedPage';
 import { Header } from './header/Header';
 import { LiveRegion } from './LiveRegion';
@@ -37,7 +38,8 @@ function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
       <RingBanner />
       <main class={snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page}>
         {store.page === 'main' && <ContentPlaceholder />}
-        {store.page === 'feed' && <FeedPage />}
+        {store.page === 'feed' && <ActivityPage />}
+        {store.page === 'diagnostics' && <FeedPage />}
         {store.page === 'settings' && <SettingsPage />}
       </main>
       <LiveRegion text={store.announcement.text} seq={store.announcement.seq} />

@@ -11,7 +11,7 @@ export interface FeedFilter {
   profile: string;
   /** One of FEED_KINDS, or '' for every kind. */
   kind: FeedKind | '';
-  /** Case-insensitive text looked for in the summary, detail, profile and kind. */
+  /** Case-insensitive text looked for in the summary, profile and kind (raw payloads stay in main). */
   text: string;
 }
 
@@ -32,7 +32,7 @@ export function matchesFilter(entry: FeedEntry, filter: FeedFilter): boolean {
   if (filter.kind && feedKindOf(entry) !== filter.kind) return false;
   const needle = filter.text.trim().toLowerCase();
   if (!needle) return true;
-  return [entry.summary, entry.detail ?? '', entry.profile, feedKindOf(entry)].some((s) => s.toLowerCase().includes(needle));
+  return [entry.summary, entry.profile, feedKindOf(entry)].some((s) => s.toLowerCase().includes(needle));
 }
 
 /**
@@ -60,10 +60,6 @@ export function entryLine(entry: FeedEntry): string {
   return `${new Date(entry.at).toISOString()} ${entry.profile} ${feedKindOf(entry)} ${entry.summary}`;
 }
 
-/** What an entry's Copy button copies: its raw payload, or its summary when it has none. */
-export function entryCopyText(entry: FeedEntry): string {
-  return entry.detail ?? entryLine(entry);
-}
 
 /** Profile names by id, for showing entries (an entry of a profile no longer listed keeps its id). */
 export function profileNamer(profiles: readonly { id: string; name: string }[]): (id: string) => string {

@@ -6,11 +6,12 @@
 import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ShellApi, ShellSnapshot } from '../../../shared/ipc/shell-protocol';
+import { applyDelta } from '../../../shared/ipc/shell-delta';
 import { ringingAnnouncement } from '../logic/caller';
 import { NO_FILTER, type FeedFilter } from '../logic/feed-filter';
 
 /** "main": the selected profile's vendor view shows; the others cover it (main hides the view). */
-export type Page = 'main' | 'feed' | 'settings';
+export type Page = 'main' | 'feed' | 'diagnostics' | 'settings';
 
 export interface ShellStore {
   api: ShellApi;
@@ -37,16 +38,35 @@ export function useShell(): ShellStore {
   return store;
 }
 
-/** main's snapshot: the first getState() answer unless an update came first, then every update. */
+/**
+ * main's state: getState()'s whole snapshot, then each delta main pushes applied to it
+ * (applyDelta). A delta that builds on more than the page holds — one that came before the first
+ * snapshot, or after a gap — is dropped and a whole snapshot asked for, which covers it.
+ */
 export function useSnapshot(api: ShellApi): ShellSnapshot | null {
   const [snapshot, setSnapshot] = useState<ShellSnapshot | null>(null);
   useEffect(() => {
     let live = true;
-    const stop = api.onUpdate((s) => setSnapshot(s));
-    api.getState().then(
-      (s) => live && setSnapshot((prev) => prev ?? s),
-      () => undefined,
+    let asking = false;
+    const resync = () => {
+      if (asking) return;
+      asking = true;
+      api.getState().then(
+        (s) => {
+          asking = false;
+          if (live) setSnapshot((prev) => (prev && prev.mark.feed >= s.mark.feed && prev.mark.activity >= s.mark.activity ? prev : s));
+        },
+        () => void (asking = false),
+      );
+    };
+    const stop = api.onUpdate((delta) =>
+      setSnapshot((prev) => {
+        const next = prev ? applyDelta(prev, delta) : null;
+        if (!next) resync();
+        return next ?? prev;
+      }),
     );
+    resync();
     return () => {
       live = false;
       stop();

@@ -1,20 +1,28 @@
 /**
- * The expanded live feed: filters, every entry with its raw payload on demand, copy, export of
- * the current log file and the logs folder.
+ * Diagnostics, for IT: every feed entry main recorded — vendor event names, effects, rejections,
+ * suppressed duplicates, permission decisions, view health — with filters, copy, export of the
+ * current log file and the logs folder. The list is virtualized (VirtualList); a raw payload is
+ * fetched from main (ShellApi.rawPayload) only when someone opens it.
  */
-import { useState } from 'preact/hooks';
-import type { Outcome } from '../../../../shared/ipc/shell-protocol';
-import { entryLine, filterFeed, isFiltered, profileNamer } from '../../logic/feed-filter';
+import { useEffect, useState } from 'preact/hooks';
+import type { FeedEntry, Outcome } from '../../../../shared/ipc/shell-protocol';
+import { clockTime, entryLine, feedKindOf, filterFeed, isFiltered, profileNamer } from '../../logic/feed-filter';
 import { useShell } from '../../state/shell-store';
 import { failure, OutcomeMessage } from '../Outcome';
 import { PageFrame } from '../PageFrame';
+import { VirtualList } from '../VirtualList';
 import { FeedFilters } from './FeedFilters';
 import { FeedItem } from './FeedItem';
 
+/** Must match .feed-row's height in styles/feed.css. */
+const ROW_HEIGHT = 34;
+
+type Raw = { entry: FeedEntry; text: string | null } | null;
+
 export function FeedPage() {
-  const { api, snapshot, feedFilter } = useShell();
+  const { api, snapshot, feedFilter, openPage } = useShell();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const [raw, setRaw] = useState<Raw>(null);
   const shown = filterFeed(snapshot.feed, feedFilter);
   const nameOf = profileNamer(snapshot.profiles);
 
@@ -23,15 +31,21 @@ export function FeedPage() {
     action().then(setOutcome, (err: unknown) => setOutcome(failure(err)));
   };
   const copy = (text: string, what: string) => run(() => api.copyText(text).then(() => ({ ok: true, detail: `Copied ${what}.` })));
-  const toggle = (id: string) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  const toggle = (entry: FeedEntry) => {
+    if (raw?.entry.id === entry.id) return setRaw(null);
+    setRaw({ entry, text: null });
+    api.rawPayload(entry.id).then(
+      (payload) => setRaw((now) => (now?.entry.id === entry.id ? { entry, text: payload?.text ?? 'main no longer keeps this payload (the feed holds the latest 500 entries).' } : now)),
+      (err: unknown) => setRaw((now) => (now?.entry.id === entry.id ? { entry, text: `Could not load the payload: ${err instanceof Error ? err.message : String(err)}` } : now)),
+    );
+  };
+  useEffect(() => setRaw(null), [feedFilter]);
 
   const actions = (
     <>
+      <button type="button" class="secondary" onClick={() => openPage('feed')}>
+        Back to activity
+      </button>
       <button type="button" class="secondary" onClick={() => run(() => api.exportLog())}>
         Export log…
       </button>
@@ -42,7 +56,7 @@ export function FeedPage() {
   );
 
   return (
-    <PageFrame id="feed-page" title="Event feed" actions={actions}>
+    <PageFrame id="feed-page" title="Diagnostics" actions={actions}>
       <FeedFilters />
       <div class="feed-toolbar">
         <p class="feed-count" role="status">
@@ -56,11 +70,36 @@ export function FeedPage() {
       {shown.length === 0 ? (
         <p class="muted">{snapshot.feed.length === 0 ? 'No events yet.' : 'No event matches these filters.'}</p>
       ) : (
-        <ol class="feed-list" aria-label="Events, newest first">
-          {shown.map((entry) => (
-            <FeedItem key={entry.id} entry={entry} profileName={nameOf(entry.profile)} expanded={open.has(entry.id)} onToggle={() => toggle(entry.id)} onCopy={copy} />
-          ))}
-        </ol>
+        <VirtualList
+          items={shown}
+          rowHeight={ROW_HEIGHT}
+          label="Events, newest first"
+          class={raw ? 'feed-list with-raw' : 'feed-list'}
+          keyOf={(e) => e.id}
+          row={(e) => <FeedItem entry={e} profileName={nameOf(e.profile)} open={raw?.entry.id === e.id} onOpen={() => toggle(e)} onCopy={copy} />}
+        />
+      )}
+      {raw && (
+        <div class="feed-raw">
+          <div class="feed-raw-head">
+            <span>
+              Raw payload · {feedKindOf(raw.entry)} at {clockTime(raw.entry.at)}
+            </span>
+            <span class="feed-buttons">
+              {raw.text !== null && (
+                <button type="button" class="link-button" onClick={() => copy(raw.text!, 'the raw payload')}>
+                  Copy raw
+                </button>
+              )}
+              <button type="button" class="link-button" onClick={() => setRaw(null)}>
+                Close raw
+              </button>
+            </span>
+          </div>
+          <pre id="feed-raw" class="feed-detail" tabIndex={0} aria-label={`Raw payload of ${feedKindOf(raw.entry)}`}>
+            {raw.text ?? 'Loading…'}
+          </pre>
+        </div>
       )}
     </PageFrame>
   );

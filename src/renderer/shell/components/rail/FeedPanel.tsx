@@ -1,33 +1,39 @@
-/** The live feed in the rail: the latest entries, newest first; Expand opens the full feed page. */
-import { clockTime, profileNamer } from '../../logic/feed-filter';
+/** The rail's recent activity: the latest interactions in plain words; Expand opens the Activity page. */
+import { activityHeadline, activityOutcome, activityParty, hourMinute } from '../../../../shared/activity/activity-words';
+import { profileNamer } from '../../logic/feed-filter';
 import { useShell } from '../../state/shell-store';
+import { ActivityIcon } from '../activity/ActivityIcon';
 
-const SHOWN = 100;
+const SHOWN = 30;
 
 export function FeedPanel() {
   const { snapshot, page, openPage, closePage } = useShell();
-  // Snapshots list the feed newest first (ShellSnapshotSchema), so the latest are its head.
-  const latest = snapshot.feed.slice(0, SHOWN);
-  const expanded = page === 'feed';
+  // Newest first (ActivityListSchema), so the latest are its head.
+  const latest = snapshot.activity.slice(0, SHOWN);
+  const expanded = page === 'feed' || page === 'diagnostics';
   const nameOf = profileNamer(snapshot.profiles);
   return (
     <section class="feed-panel" aria-labelledby="feed-panel-title">
       <div class="panel-head">
-        <h2 id="feed-panel-title">Live events</h2>
+        <h2 id="feed-panel-title">Activity</h2>
         <button type="button" class="link-button" aria-expanded={expanded} onClick={() => (expanded ? closePage() : openPage('feed'))}>
           {expanded ? 'Collapse' : 'Expand'}
-          <span class="visually-hidden"> live events</span>
+          <span class="visually-hidden"> activity</span>
         </button>
       </div>
       {latest.length === 0 ? (
-        <p class="muted feed-empty">No events yet.</p>
+        <p class="muted feed-empty">No calls or chats yet.</p>
       ) : (
-        <ol class="feed-mini" tabIndex={0} aria-label="Latest events, newest first">
-          {latest.map((e) => (
-            <li key={e.id} data-type={e.type}>
-              <span class="feed-time">{clockTime(e.at)}</span> <span class="feed-profile">{nameOf(e.profile)}</span> {e.summary}
-            </li>
-          ))}
+        <ol class="feed-mini" tabIndex={0} aria-label="Latest activity, newest first">
+          {latest.map((a) => {
+            const party = activityParty(a);
+            return (
+              <li key={a.id} data-outcome={a.outcome}>
+                <ActivityIcon channel={a.channel} /> <span class="feed-time">{hourMinute(a.at)}</span> {activityHeadline(a)}
+                {party ? ` — ${party}` : ''} <span class="feed-profile">{nameOf(a.profile)}</span> — {activityOutcome(a)}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>
