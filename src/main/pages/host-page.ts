@@ -76,12 +76,20 @@ export function renderLoadError(profile: Profile, failure: { code: number; descr
   );
 }
 
-export const HOST_CSS = `html, body { margin: 0; height: 100%; overflow: hidden; font: 14px system-ui, sans-serif; color: #1b1f24; background: #f6f7f9; }
+/**
+ * The host page's chrome and notices (load errors, no URL) use the shell's colour roles
+ * (src/renderer/shell/styles/theme.css) and follow prefers-color-scheme, which main drives
+ * through nativeTheme.themeSource (electron/electron docs/api/native-theme.md). The vendor's
+ * iframe keeps a white backdrop: its page decides its own colours.
+ */
+export const HOST_CSS = `:root { color-scheme: light; --page: #f6f7f9; --surface: #fff; --ink: #1b1f24; --line: #d5d9e0; --accent: #0b5cad; --on-accent: #fff; --focus: #f0a500; }
+@media (prefers-color-scheme: dark) { :root { color-scheme: dark; --page: #13171d; --surface: #1a1f26; --ink: #e6e9ee; --line: #343c47; --accent: #7cb3ff; --on-accent: #0a1628; } }
+html, body { margin: 0; height: 100%; overflow: hidden; font: 14px system-ui, sans-serif; color: var(--ink); background: var(--page); }
 iframe#vendor { border: 0; width: 100%; height: 100%; display: block; background: #fff; }
-.notice { max-width: 36rem; margin: 15vh auto; padding: 1.5rem 2rem; background: #fff; border: 1px solid #d5d9e0; border-radius: 8px; }
+.notice { max-width: 36rem; margin: 15vh auto; padding: 1.5rem 2rem; background: var(--surface); border: 1px solid var(--line); border-radius: 8px; overflow-wrap: anywhere; }
 .notice h1 { font-size: 1.2rem; margin: 0 0 .75rem; }
-.retry { display: inline-block; padding: .45rem 1rem; border-radius: 6px; background: #0b5cad; color: #fff; text-decoration: none; }
-.retry:focus-visible { outline: 3px solid #f0a500; outline-offset: 2px; }
+.retry { display: inline-block; padding: .45rem 1rem; border-radius: 6px; background: var(--accent); color: var(--on-accent); text-decoration: none; }
+.retry:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 `;
 
 export { hostPageUrl };

@@ -10,7 +10,7 @@ import { diag } from '../diagnostics';
 import { NODE_TIMEOUTS } from '../runtime/node-timers';
 import { watchShellRenderer } from '../runtime/shell-recovery';
 import { shellViewPreferences } from '../security/web-preferences';
-import { layoutWindow } from '../window/layout';
+import { layoutWindow, railWidthFor } from '../window/layout';
 import type { ProfileView } from './profile-view';
 import type { ShellMark } from '../../shared/ipc/shell-protocol';
 import type { ShellState } from './shell-state';
@@ -18,8 +18,13 @@ import type { ShellState } from './shell-state';
 /** Snapshot pushes are coalesced to this interval (a person sees no delay; a burst costs one). */
 const UI_PUSH_MS = 50;
 
-/** Must match --rail, --header and --ring-banner in src/renderer/shell/styles/base.css. */
-export const SHELL_CHROME = { railWidth: 280, headerHeight: 48, ringBannerHeight: 44 } as const;
+/**
+ * Must match --rail, --header and --ring-banner in src/renderer/shell/styles/base.css, and the
+ * compact rail of src/renderer/shell/styles/compact.css (--rail: 72px below 1000 CSS px). The
+ * shell view's CSS px are the window's DIPs (its zoom stays 1: application-menu.ts drops the zoom
+ * keys; OS display scaling shrinks both alike), so main decides on the content width in DIPs.
+ */
+export const SHELL_CHROME = { railWidth: 280, compactRailWidth: 72, compactBelowWidth: 1000, headerHeight: 48, ringBannerHeight: 44 } as const;
 
 export class ShellWindow {
   readonly window: BaseWindow;
@@ -83,7 +88,7 @@ export class ShellWindow {
   layout(): void {
     const { width, height } = this.window.getContentBounds();
     const banner = this.state.unshownRingCount > 0 ? SHELL_CHROME.ringBannerHeight : 0;
-    const layout = layoutWindow({ width, height }, { ...SHELL_CHROME, bannerHeight: banner });
+    const layout = layoutWindow({ width, height }, { railWidth: railWidthFor(width, SHELL_CHROME), headerHeight: SHELL_CHROME.headerHeight, bannerHeight: banner });
     this.shellView.setBounds(layout.shell);
     for (const v of this.views) v.view.setBounds(layout.vendor);
   }

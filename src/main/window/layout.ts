@@ -43,6 +43,18 @@ export function layoutWindow(content: Size, opts: LayoutOptions): WindowLayout {
   };
 }
 
+export interface RailSizes {
+  railWidth: number;
+  compactRailWidth: number;
+  /** Content narrower than this (CSS px of the shell view) gets the icons-only rail. */
+  compactBelowWidth: number;
+}
+
+/** The rail's width at this content width: the same breakpoint as the shell UI's media query. */
+export function railWidthFor(contentWidth: number, sizes: RailSizes): number {
+  return contentWidth < sizes.compactBelowWidth ? sizes.compactRailWidth : sizes.railWidth;
+}
+
 /**
  * Electron's setBounds takes integers. Rounding down keeps the vendor view inside the content
  * area; NaN, infinities and negatives become 0.

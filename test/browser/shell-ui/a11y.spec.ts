@@ -7,11 +7,19 @@ import type { CDPSession, Page } from '@playwright/test';
 import { BROKEN_LOGS_SETTINGS, firstRun, POLICY, ringingDay, WORKDAY_SETTINGS, workday } from './data';
 import { expect, test, type ShellUi } from './fixtures';
 
+/** axe on the screen as it is, in the light and the dark theme (styles/theme.css follows prefers-color-scheme). */
 async function expectNoSeriousViolations(ui: ShellUi, screen: string): Promise<void> {
-  const found = await ui.seriousViolations();
-  if (found.length > 0) console.log(`axe on ${screen}:\n  ${found.join('\n  ')}`);
-  expect(found, `axe: serious or critical violations on ${screen}`).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await ui.page.emulateMedia({ colorScheme });
+    const found = await ui.seriousViolations();
+    if (found.length > 0) console.log(`axe on ${screen} (${colorScheme}):\n  ${found.join('\n  ')}`);
+    expect(found, `axe: serious or critical violations on ${screen} in the ${colorScheme} theme`).toEqual([]);
+  }
+  await ui.page.emulateMedia({ colorScheme: 'light' });
 }
+
+// Each screen is checked in both themes: twice the axe runs of one screen.
+test.describe.configure({ timeout: 90_000 });
 
 // One screen (or two) per test: a full axe run takes seconds, more on a loaded machine, and six
 // of them in one test outran its 30 s.
@@ -41,6 +49,7 @@ test('axe: settings, plain and with errors', async ({ openShell, page }) => {
 
   await page.getByRole('button', { name: 'Add profile' }).click();
   await page.getByRole('textbox', { name: 'Vendor URL' }).last().fill('ftp://nope');
+  await page.locator('.profile-card').last().locator('summary', { hasText: 'Advanced (IT)' }).click();
   await page.getByRole('textbox', { name: 'Allowed origins' }).last().fill('nope');
   await page.getByRole('spinbutton', { name: 'Keep log files for (days)' }).fill('0');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -53,7 +62,27 @@ test('axe: settings with IT locks', async ({ openShell, page }) => {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('button', { name: 'View Sales US' }).click();
   await expect(page.locator('.lock-note').first()).toBeVisible();
-  await expectNoSeriousViolations(ui, 'settings with locks');
+  await expect(page.getByRole('note', { name: 'Managed by your organisation' })).toBeVisible();
+  await expectNoSeriousViolations(ui, 'settings with locks and the managed banner');
+});
+
+test('axe: the compact rail at 900×600, and settings there with the Advanced (IT) fold open', async ({ openShell, page }) => {
+  await page.setViewportSize({ width: 900, height: 600 });
+  const ui = await openShell(ringingDay());
+  await expectNoSeriousViolations(ui, 'compact main screen');
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('button', { name: 'Edit Sales US' }).click();
+  await page.locator('.profile-card').filter({ hasText: 'Sales US' }).locator('summary', { hasText: 'Advanced (IT)' }).click();
+  await expectNoSeriousViolations(ui, 'compact settings with the Advanced fold');
+});
+
+test('axe: the unsaved-changes question', async ({ openShell, page }) => {
+  const ui = await openShell(workday());
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('spinbutton', { name: 'Keep log files for (days)' }).fill('60');
+  await page.getByRole('button', { name: 'Close settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Save your changes?' })).toBeVisible();
+  await expectNoSeriousViolations(ui, 'unsaved-changes question');
 });
 
 test('axe: first run with the guide', async ({ openShell, page }) => {
@@ -198,6 +227,9 @@ test('keyboard only: Tab reaches every control of the main screen, the presence 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
   await page.getByRole('button', { name: 'Edit Chat desk' }).focus();
+  await page.keyboard.press('Enter');
+  // The IT fold opens from the keyboard too.
+  await page.locator('.profile-card').filter({ hasText: 'Chat desk' }).locator('summary', { hasText: 'Advanced (IT)' }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Settings' }).focus();
   count = await markTabbables(page, '.content');

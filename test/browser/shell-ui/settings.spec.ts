@@ -38,6 +38,9 @@ async function expectLocked(page: Page, control: ReturnType<Page['locator']>, re
 
 const cards = (page: Page) => page.locator('.profile-card h3');
 
+/** Opens a profile card's "Advanced (IT)" fold (id, view mode, origins, sign-in hosts). */
+const openAdvanced = (card: ReturnType<Page['locator']>) => card.locator('summary', { hasText: 'Advanced (IT)' }).click();
+
 test('a new profile with a bad URL, origins, auth host and mode shows each error at its field and is not saved; fixed, it is saved as typed', async ({ openShell, page }) => {
   const ui = await openShell(workday());
   await openSettings(ui, page);
@@ -46,6 +49,7 @@ test('a new profile with a bad URL, origins, auth host and mode shows each error
   const name = card.getByRole('textbox', { name: 'Name' });
   await expect(name).toBeFocused();
   await name.fill('Billing');
+  await openAdvanced(card);
   await expect(card.getByRole('textbox', { name: 'Profile ID' })).toHaveValue('billing');
   await card.getByRole('combobox', { name: 'Vendor' }).selectOption({ label: 'ExpertFlow Agent Desk' });
   const url = card.getByRole('textbox', { name: 'Vendor URL' });
@@ -59,8 +63,9 @@ test('a new profile with a bad URL, origins, auth host and mode shows each error
   await card.getByRole('checkbox', { name: 'Missed calls' }).uncheck();
 
   await page.getByRole('button', { name: 'Save settings' }).click();
-  expect(await errorOf(page, url)).toBe('Must be an https:// URL (http:// only for localhost)');
-  expect(await errorOf(page, origins)).toMatch(/^Line 2: /);
+  expect(await errorOf(page, url)).toBe('Use https:// → https://billing.example.com/desk');
+  // In plain words, with the fix (logic/plain-errors.ts), not "is not a serialized origin".
+  expect(await errorOf(page, origins)).toBe('Line 2: Add https:// and remove the path → https://billing.example.com');
   expect(await errorOf(page, hosts)).toBe('Line 1: Must be a lower-case host name, optionally starting with "*."');
   const mode = card.getByRole('group', { name: 'How the view loads the vendor' });
   expect(await errorOf(page, mode)).toBe('ExpertFlow needs "direct": its events are tapped from the Agent Desk page itself');
@@ -69,7 +74,7 @@ test('a new profile with a bad URL, origins, auth host and mode shows each error
   await expect(url).toBeFocused();
   // Nothing to wait for: the click was handled (errors shown, focus moved) without a save.
   expect(await ui.argsOf('saveSettings')).toEqual([]);
-  await ui.screenshot('settings-errors');
+  await ui.screenshot('settings-errors-new-profile');
 
   // Fixing a field clears its error at once.
   await url.fill('https://billing.example.com/desk');
@@ -110,6 +115,7 @@ test('origin patterns over a public suffix or a whole scheme are refused at the 
   const card = page.locator('.profile-card').last();
   await card.getByRole('textbox', { name: 'Name' }).fill('UK desk');
   await card.getByRole('combobox', { name: 'Vendor' }).selectOption({ label: 'RingCentral Embeddable' });
+  await openAdvanced(card);
   const origins = card.getByRole('textbox', { name: 'Allowed origins' });
   await origins.fill('https://*.ringcentral.com\nhttps://*.co.uk\nfile://*\nhttps://app.example.co.uk');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -231,7 +237,7 @@ test('every other option is edited and saved; an out-of-range number is an inlin
   await page.getByRole('textbox', { name: 'Forwarding endpoint' }).fill('https://siem.example.com/in');
 
   await page.getByRole('button', { name: 'Save settings' }).click();
-  expect(await errorOf(page, retention)).toBe('Too small: expected number to be >=1');
+  expect(await errorOf(page, retention)).toBe('Enter at least 1');
   await expect(retention).toBeFocused();
   await retention.fill('90');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -277,6 +283,7 @@ test('fields IT locked are disabled and show a lock with the reason; Save keeps 
   await expect(page.getByRole('button', { name: 'Move down Chat desk' })).toBeEnabled();
   await page.getByRole('button', { name: 'View Sales US' }).click();
   await locked(sales.getByRole('textbox', { name: 'Vendor URL' }));
+  await openAdvanced(sales);
   await expect(sales.getByRole('radio', { name: 'Direct: the vendor page itself' })).toBeDisabled();
   await page.getByRole('button', { name: 'Edit Chat desk' }).click();
   await expect(page.locator('.profile-card').filter({ hasText: 'Chat desk' }).getByRole('textbox', { name: 'Vendor URL' })).toBeEnabled();
@@ -304,6 +311,7 @@ test('a lock on the whole profile list freezes adding, removing and moving', asy
   }
   // Every profile's fields point at the list's one lock note.
   await page.getByRole('button', { name: 'View Chat desk' }).click();
+  await openAdvanced(page.locator('.profile-card').filter({ hasText: 'Chat desk' }));
   await expectLocked(page, page.getByRole('textbox', { name: 'Allowed origins' }), POLICY_REASON);
   await expect(page.locator('.lock-note')).toHaveCount(1);
 });

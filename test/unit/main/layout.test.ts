@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutWindow } from '../../../src/main/window/layout';
+import { layoutWindow, railWidthFor } from '../../../src/main/window/layout';
 
 const CHROME = { railWidth: 72, headerHeight: 48 };
 
@@ -59,5 +59,15 @@ describe('layoutWindow', () => {
         expect(vendor.y + vendor.height).toBeLessThanOrEqual(h);
       }
     }
+  });
+});
+
+describe('railWidthFor', () => {
+  const SIZES = { railWidth: 280, compactRailWidth: 72, compactBelowWidth: 1000 };
+  it('gives the icons-only rail below the breakpoint, as the shell UI’s media query does (compact.css: max-width 999.98px)', () => {
+    expect(railWidthFor(900, SIZES)).toBe(72);
+    expect(railWidthFor(999.5, SIZES)).toBe(72);
+    expect(railWidthFor(1000, SIZES)).toBe(280);
+    expect(railWidthFor(1920, SIZES)).toBe(280);
   });
 });

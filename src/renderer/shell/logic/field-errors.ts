@@ -5,6 +5,7 @@
  * with an issue about one line of a one-per-line list folded into its field as "Line 2: …".
  */
 import { jsonPath } from '../../../shared/contract/issues';
+import { plainError } from './plain-errors';
 
 export type FieldErrors = Readonly<Record<string, readonly string[]>>;
 export type IssuePath = readonly (string | number)[];
@@ -51,7 +52,8 @@ export function placeIssue(path: readonly PropertyKey[], message: string): { key
 export function collectErrors(issues: readonly PathIssue[]): FieldErrors {
   const out: Record<string, string[]> = {};
   for (const issue of issues) {
-    const { key, message } = placeIssue(issue.path, message0(issue.message));
+    // Shown in the agent's words, with the fix (plain-errors.ts); the contract's text stays for logs and IT.
+    const { key, message } = placeIssue(issue.path, message0(plainError(issue.message)));
     (out[key] ??= []).push(message);
   }
   return out;

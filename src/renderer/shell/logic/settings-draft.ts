@@ -48,3 +48,8 @@ export function checkDraft(d: SettingsDraft): DraftCheck {
   if (issues.length > 0 || !parsed.success) return { ok: false, errors: collectErrors(issues) };
   return { ok: true, settings: parsed.data };
 }
+
+/** The draft differs from the saved settings in something Save would store (not in how the form shows it). */
+export function isDirty(d: SettingsDraft, saved: Settings): boolean {
+  return JSON.stringify(settingsInput(d)) !== JSON.stringify(settingsInput(draftFromSettings(saved)));
+}

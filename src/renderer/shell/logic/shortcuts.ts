@@ -23,7 +23,22 @@ export function parseShortcut(e: KeyLike): ShellShortcut | null {
   return digit ? { type: 'select', index: Number(digit) - 1 } : null;
 }
 
+/**
+ * Whether the shell runs on macOS, where the shortcuts are Cmd (⌘) rather than Ctrl. Chromium
+ * reports "MacIntel" as navigator.platform on every Mac (Apple silicon included), so Electron's
+ * renderer sees it too; a browser test sets it to check both spellings.
+ */
+export function isMacPlatform(platform: string = (globalThis as { navigator?: { platform?: string } }).navigator?.platform ?? ''): boolean {
+  return /^Mac/i.test(platform);
+}
+
 /** What aria-keyshortcuts says for the nth profile (index 0..8), or undefined beyond the ninth. */
-export function selectShortcutLabel(index: number): string | undefined {
-  return index >= 0 && index < 9 ? `Control+${index + 1}` : undefined;
+export function selectShortcutLabel(index: number, mac = isMacPlatform()): string | undefined {
+  return index >= 0 && index < 9 ? `${mac ? 'Meta' : 'Control'}+${index + 1}` : undefined;
+}
+
+/** A shortcut as the agent reads it: "⌘1", "⌘⇧D" on macOS (Apple's own notation), "Ctrl+1", "Ctrl+Shift+D" elsewhere. */
+export function shortcutText(keys: { shift?: boolean; key: string }, mac = isMacPlatform()): string {
+  if (mac) return `⌘${keys.shift ? '⇧' : ''}${keys.key}`;
+  return `Ctrl+${keys.shift ? 'Shift+' : ''}${keys.key}`;
 }

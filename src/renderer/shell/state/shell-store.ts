@@ -13,6 +13,12 @@ import { NO_FILTER, type FeedFilter } from '../logic/feed-filter';
 /** "main": the selected profile's vendor view shows; the others cover it (main hides the view). */
 export type Page = 'main' | 'feed' | 'diagnostics' | 'settings';
 
+/**
+ * Asked before the agent leaves Settings (Close, another page, a profile in the rail, a shortcut):
+ * true when it holds the way (unsaved edits: it asks, and calls `go` if the agent lets go).
+ */
+export type LeaveGuard = (go: () => void) => boolean;
+
 export interface ShellStore {
   api: ShellApi;
   snapshot: ShellSnapshot;
@@ -28,6 +34,8 @@ export interface ShellStore {
   dismissGuide(): void;
   announcement: { text: string; seq: number };
   announce(text: string): void;
+  /** The settings page registers its unsaved-changes question here; null when it closes. */
+  setLeaveGuard(guard: LeaveGuard | null): void;
 }
 
 export const ShellContext = createContext<ShellStore | null>(null);
@@ -90,12 +98,17 @@ export function useShellStore(api: ShellApi, snapshot: ShellSnapshot): ShellStor
 
   const pageNow = useRef(page);
   pageNow.current = page;
-  const openPage = useCallback((next: Exclude<Page, 'main'>) => {
+  const leaveGuard = useRef<LeaveGuard | null>(null);
+  const setLeaveGuard = useCallback((guard: LeaveGuard | null) => void (leaveGuard.current = guard), []);
+  /** Whether leaving Settings now waits for the agent's answer (which then runs `go`). */
+  const held = (go: () => void) => pageNow.current === 'settings' && leaveGuard.current !== null && leaveGuard.current(go);
+
+  const openPageNow = useCallback((next: Exclude<Page, 'main'>) => {
     if (pageNow.current === 'main' && document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
     setPage(next);
   }, []);
 
-  const closePage = useCallback(() => {
+  const closePageNow = useCallback(() => {
     setPage('main');
     const back = opener.current;
     opener.current = null;
@@ -103,7 +116,7 @@ export function useShellStore(api: ShellApi, snapshot: ShellSnapshot): ShellStor
     requestAnimationFrame(() => (back?.isConnected ? back : document.querySelector<HTMLElement>('.profile[aria-current="page"]'))?.focus());
   }, []);
 
-  const selectProfile = useCallback(
+  const selectProfileNow = useCallback(
     (id: string) => {
       setPage('main');
       opener.current = null;
@@ -111,6 +124,10 @@ export function useShellStore(api: ShellApi, snapshot: ShellSnapshot): ShellStor
     },
     [api],
   );
+
+  const openPage = useCallback((next: Exclude<Page, 'main'>) => void (next === pageNow.current || held(() => openPageNow(next)) || openPageNow(next)), [openPageNow]);
+  const closePage = useCallback(() => void (held(closePageNow) || closePageNow()), [closePageNow]);
+  const selectProfile = useCallback((id: string) => void (held(() => selectProfileNow(id)) || selectProfileNow(id)), [selectProfileNow]);
 
   const dismissGuide = useCallback(() => {
     setGuideDismissed(true);
@@ -128,8 +145,8 @@ export function useShellStore(api: ShellApi, snapshot: ShellSnapshot): ShellStor
   useRingingAnnouncements(snapshot, announce);
 
   return useMemo(
-    () => ({ api, snapshot, page, openPage, closePage, selectProfile, feedFilter, setFeedFilter, guideDismissed, dismissGuide, announcement, announce }),
-    [api, snapshot, page, openPage, closePage, selectProfile, feedFilter, guideDismissed, dismissGuide, announcement, announce],
+    () => ({ api, snapshot, page, openPage, closePage, selectProfile, feedFilter, setFeedFilter, guideDismissed, dismissGuide, announcement, announce, setLeaveGuard }),
+    [api, snapshot, page, openPage, closePage, selectProfile, feedFilter, guideDismissed, dismissGuide, announcement, announce, setLeaveGuard],
   );
 }
 

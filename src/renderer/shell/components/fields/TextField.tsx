@@ -15,10 +15,13 @@ interface Props extends NoteProps {
   focusKey?: string;
   /** Shown instead of an input: the value cannot be changed here. */
   readOnly?: boolean;
+  /** A short entry (a time, a number): a narrow box. */
+  short?: boolean;
+  inputMode?: 'numeric' | 'text';
 }
 
 // Preact's input typings discriminate on one literal `type`; ours is a union of plain text-like types.
-export function TextField({ label, value, onInput, type = 'text', rows, min, max, placeholder, focusKey, readOnly, ...notes }: Props) {
+export function TextField({ label, value, onInput, type = 'text', rows, min, max, placeholder, focusKey, readOnly, short, inputMode, ...notes }: Props) {
   const ids = useFieldNotes(notes);
   const common = {
     id: ids.id,
@@ -36,7 +39,17 @@ export function TextField({ label, value, onInput, type = 'text', rows, min, max
       {rows ? (
         <textarea {...common} rows={rows} spellcheck={false} onInput={(e) => onInput(e.currentTarget.value)} />
       ) : (
-        <input {...common} type={type as 'text'} min={min} max={max} spellcheck={false} autocomplete="off" onInput={(e) => onInput(e.currentTarget.value)} />
+        <input
+          {...common}
+          type={type as 'text'}
+          class={short ? 'short' : undefined}
+          inputMode={inputMode}
+          min={min}
+          max={max}
+          spellcheck={false}
+          autocomplete="off"
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
       )}
       <FieldNotes ids={ids} {...notes} />
     </div>

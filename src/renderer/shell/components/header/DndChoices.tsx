@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { DndMode } from '../../../../shared/tray/dnd';
 import { DND_CHOICES, dndStatus } from '../../logic/presence';
 import { useShell } from '../../state/shell-store';
+import { shortcutText } from '../../logic/shortcuts';
 
 export function DndChoices() {
   const { api, snapshot, announce } = useShell();
@@ -29,7 +30,7 @@ export function DndChoices() {
           </button>
         ))}
       </div>
-      <p class="hint">Ctrl+Shift+D switches it on or off.</p>
+      <p class="hint">{shortcutText({ shift: true, key: 'D' })} switches it on or off.</p>
       {error && (
         <p class="outcome failed" role="alert">
           {error}

@@ -1,5 +1,6 @@
 /** The first-run guide beside the demo softphone: four steps, dismissible for good. */
 import { useShell } from '../../state/shell-store';
+import { shortcutText } from '../../logic/shortcuts';
 
 export function Guide() {
   const { dismissGuide } = useShell();
@@ -18,7 +19,7 @@ export function Guide() {
           <strong>Answer from it:</strong> choose Answer on the notification.
         </li>
         <li>
-          <strong>Set do not disturb from the tray:</strong> open the tray icon's menu, Do not disturb → On (or press Ctrl+Shift+D).
+          <strong>Set do not disturb from the tray:</strong> open the tray icon's menu, Do not disturb → On (or press {shortcutText({ shift: true, key: 'D' })}).
         </li>
       </ol>
       <button type="button" class="secondary" onClick={dismissGuide}>

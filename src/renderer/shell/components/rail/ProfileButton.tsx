@@ -6,7 +6,7 @@
 import type { ProfileView, ViewHealth } from '../../../../shared/ipc/shell-protocol';
 import { TRAY_STATE_LABELS } from '../../../../shared/tray/labels';
 import { railCallerText } from '../../logic/caller';
-import { selectShortcutLabel } from '../../logic/shortcuts';
+import { selectShortcutLabel, shortcutText } from '../../logic/shortcuts';
 import { useShell } from '../../state/shell-store';
 import { StateBadge } from '../StateBadge';
 import { VendorIcon } from '../VendorIcon';
@@ -35,6 +35,7 @@ export function ProfileButton({ profile: p, index, selected }: { profile: Profil
       aria-current={selected ? 'page' : undefined}
       aria-label={name}
       aria-keyshortcuts={shortcut}
+      title={name}
       onClick={() => selectProfile(p.id)}
     >
       <VendorIcon vendor={p.vendor} label={p.vendorLabel} />
@@ -48,7 +49,7 @@ export function ProfileButton({ profile: p, index, selected }: { profile: Profil
         <StateBadge state={p.state} />
         {shortcut && (
           <kbd class="shortcut" aria-hidden="true">
-            Ctrl+{index + 1}
+            {shortcutText({ key: String(index + 1) })}
           </kbd>
         )}
       </span>

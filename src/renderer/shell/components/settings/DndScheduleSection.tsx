@@ -1,4 +1,8 @@
-/** The weekly do-not-disturb schedule: on, which weekdays, from and until. */
+/**
+ * The weekly do-not-disturb schedule: on, which weekdays, from and until. Times are typed as
+ * 24-hour "HH:MM" like every time the app shows (feed, DND "until 08:00"): an <input type=time>
+ * shows 12-hour AM/PM in an en-US locale, whatever the rest of the app says.
+ */
 import { CheckField } from '../fields/CheckField';
 import { CheckGroup } from '../fields/ChoiceGroup';
 import { TextField } from '../fields/TextField';
@@ -38,13 +42,25 @@ export function DndScheduleSection() {
         lock={lockOf('dndSchedule.days')}
       />
       <div class="field-row">
-        <TextField label="From" type="time" value={s.start} onInput={(v) => set({ start: v })} errors={errorsAt(['dndSchedule', 'start'])} lock={lockOf('dndSchedule.start')} />
+        <TextField
+          label="From"
+          short
+          inputMode="numeric"
+          placeholder="18:00"
+          value={s.start}
+          hint="24-hour, such as 18:00."
+          onInput={(v) => set({ start: v.trim() })}
+          errors={errorsAt(['dndSchedule', 'start'])}
+          lock={lockOf('dndSchedule.start')}
+        />
         <TextField
           label="Until"
-          type="time"
+          short
+          inputMode="numeric"
+          placeholder="08:00"
           value={s.end}
-          hint="An end before the start runs past midnight."
-          onInput={(v) => set({ end: v })}
+          hint="24-hour; an end before the start runs past midnight."
+          onInput={(v) => set({ end: v.trim() })}
           errors={errorsAt(['dndSchedule', 'end'])}
           lock={lockOf('dndSchedule.end')}
         />

@@ -7,16 +7,18 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SettingsView } from '../../../../shared/ipc/shell-protocol';
 import { errorCount, fromSaveIssues, otherErrorLines, type FieldErrors } from '../../logic/field-errors';
 import { isShownAtField } from '../../logic/shown-fields';
-import { checkDraft, draftFromSettings, type SettingsDraft } from '../../logic/settings-draft';
+import { checkDraft, draftFromSettings, isDirty, type SettingsDraft } from '../../logic/settings-draft';
 import { useShell } from '../../state/shell-store';
 import { PageFrame } from '../PageFrame';
 import { GeneralSections } from './GeneralSections';
 import { ProfilesSection } from './ProfilesSection';
 import { SaveBar, type SaveState } from './SaveBar';
 import { SettingsFormContext } from './settings-form';
+import { ManagedBanner } from './ManagedBanner';
+import { UnsavedChangesDialog, type LeaveAnswer } from './UnsavedChangesDialog';
 
 export function SettingsPage() {
-  const { api, snapshot } = useShell();
+  const { api, snapshot, setLeaveGuard } = useShell();
   const [view, setView] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState('');
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
@@ -24,6 +26,8 @@ export function SettingsPage() {
   const tried = useRef(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const form = useRef<HTMLFormElement>(null);
+  /** Where the agent was going when asked about unsaved changes. */
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
 
   const load = useCallback(
     () =>
@@ -55,22 +59,62 @@ export function SettingsPage() {
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]:not(fieldset), fieldset[aria-invalid="true"] input')?.focus());
   };
 
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    if (!draft) return;
+  /** Validates and saves the draft; true when main saved it. */
+  const saveNow = async (): Promise<boolean> => {
+    if (!draft) return false;
     tried.current = true;
     const check = checkDraft(draft);
-    if (!check.ok) return showErrors(check.errors);
+    if (!check.ok) {
+      showErrors(check.errors);
+      return false;
+    }
     setErrors({});
     setSave({ kind: 'saving' });
     try {
       const result = await api.saveSettings(check.settings);
-      if (!result.ok) return showErrors(fromSaveIssues(result.issues, draft.profiles.map((p) => p.id)));
+      if (!result.ok) {
+        showErrors(fromSaveIssues(result.issues, draft.profiles.map((p) => p.id)));
+        return false;
+      }
       setSave({ kind: 'saved' });
       tried.current = false;
       await load();
+      return true;
     } catch (err) {
       setSave({ kind: 'failed', reason: err instanceof Error ? err.message : String(err) });
+      return false;
+    }
+  };
+
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    void saveNow();
+  };
+
+  // Leaving with edits not saved asks first (UnsavedChangesDialog); the store asks this guard.
+  const dirty = draft !== null && view !== null && isDirty(draft, view.settings);
+  const dirtyNow = useRef(dirty);
+  dirtyNow.current = dirty;
+  useEffect(() => {
+    setLeaveGuard((go) => {
+      if (!dirtyNow.current) return false;
+      setLeaving(() => go);
+      return true;
+    });
+    return () => setLeaveGuard(null);
+  }, [setLeaveGuard]);
+
+  const onLeaveAnswer = async (answer: LeaveAnswer) => {
+    const go = leaving;
+    setLeaving(null);
+    if (!go || answer === 'stay') return;
+    if (answer === 'discard') {
+      dirtyNow.current = false;
+      return go();
+    }
+    if (await saveNow()) {
+      dirtyNow.current = false;
+      go();
     }
   };
 
@@ -83,6 +127,7 @@ export function SettingsPage() {
 
   return (
     <PageFrame id="settings-page" title="Settings">
+      {view && <ManagedBanner locks={view.locks} />}
       {snapshot.problems.length > 0 && (
         <div class="problems-box" role="alert">
           <h2>Problems</h2>
@@ -102,13 +147,14 @@ export function SettingsPage() {
         !loadError && <p class="muted">Loading settings…</p>
       ) : (
         <SettingsFormContext.Provider value={{ draft, update, errors, locks: view.locks }}>
-          <form ref={form} class="settings-form" noValidate onSubmit={(e) => void onSubmit(e)} aria-label="Settings">
+          <form ref={form} class="settings-form" noValidate onSubmit={onSubmit} aria-label="Settings">
             <ProfilesSection />
             <GeneralSections />
             <SaveBar state={save} onRevert={revert} />
           </form>
         </SettingsFormContext.Provider>
       )}
+      {leaving && <UnsavedChangesDialog onAnswer={(a) => void onLeaveAnswer(a)} />}
     </PageFrame>
   );
 }
