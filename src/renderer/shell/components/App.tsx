@@ -8,6 +8,7 @@ import { useShortcuts } from '../state/use-shortcuts';
 import { ContentPlaceholder } from './ContentPlaceholder';
 import { DialQuestionDialog } from './DialQuestion';
 import { FeedPage } from './feed/FeedPage';
+import { MissedPage } from './missed/MissedPage';
 import { Header } from './header/Header';
 import { LiveRegion } from './LiveRegion';
 import { RingBanner } from './RingBanner';
@@ -33,12 +34,14 @@ function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
   return (
     <ShellContext.Provider value={store}>
       <Header />
-      <Rail />
+      {/* The open presence panel covers the rail: nothing under it takes focus or clicks. */}
+      <Rail inert={store.presenceOpen} />
       <RingBanner />
-      <main class={snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page}>
+      <main class={snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page} inert={store.presenceOpen}>
         {store.page === 'main' && <ContentPlaceholder />}
         {store.page === 'feed' && <FeedPage />}
         {store.page === 'settings' && <SettingsPage />}
+        {store.page === 'missed' && <MissedPage />}
       </main>
       <LiveRegion text={store.announcement.text} seq={store.announcement.seq} />
       {snapshot.dialQuestion && <DialQuestionDialog key={snapshot.dialQuestion.id} api={api} question={snapshot.dialQuestion} />}

@@ -10,7 +10,7 @@ import { ringingAnnouncement } from '../logic/caller';
 import { NO_FILTER, type FeedFilter } from '../logic/feed-filter';
 
 /** "main": the selected profile's vendor view shows; the others cover it (main hides the view). */
-export type Page = 'main' | 'feed' | 'settings';
+export type Page = 'main' | 'feed' | 'settings' | 'missed';
 
 export interface ShellStore {
   api: ShellApi;
@@ -27,6 +27,9 @@ export interface ShellStore {
   dismissGuide(): void;
   announcement: { text: string; seq: number };
   announce(text: string): void;
+  /** The header's presence panel is open: it covers the rail, which is inert meanwhile. */
+  presenceOpen: boolean;
+  setPresenceOpen(open: boolean): void;
 }
 
 export const ShellContext = createContext<ShellStore | null>(null);
@@ -60,6 +63,7 @@ export function useShellStore(api: ShellApi, snapshot: ShellSnapshot): ShellStor
   const [feedFilter, setFeedFilter] = useState<FeedFilter>(NO_FILTER);
   const [guideDismissed, setGuideDismissed] = useState(false);
   const [announcement, setAnnouncement] = useState({ text: '', seq: 0 });
+  const [presenceOpen, setPresenceOpen] = useState(false);
   const opener = useRef<HTMLElement | null>(null);
 
   const announce = useCallback((text: string) => setAnnouncement((a) => ({ text, seq: a.seq + 1 })), []);
@@ -108,8 +112,8 @@ export function useShellStore(api: ShellApi, snapshot: ShellSnapshot): ShellStor
   useRingingAnnouncements(snapshot, announce);
 
   return useMemo(
-    () => ({ api, snapshot, page, openPage, closePage, selectProfile, feedFilter, setFeedFilter, guideDismissed, dismissGuide, announcement, announce }),
-    [api, snapshot, page, openPage, closePage, selectProfile, feedFilter, guideDismissed, dismissGuide, announcement, announce],
+    () => ({ api, snapshot, page, openPage, closePage, selectProfile, feedFilter, setFeedFilter, guideDismissed, dismissGuide, announcement, announce, presenceOpen, setPresenceOpen }),
+    [api, snapshot, page, openPage, closePage, selectProfile, feedFilter, guideDismissed, dismissGuide, announcement, announce, presenceOpen],
   );
 }
 
