@@ -9,7 +9,8 @@ import type { DialQuestion, FeedEntry, MissedCallView, PresenceAllStatus, Servic
 import { DayTally, type MissedCall } from '../../shared/missed/day-tally';
 import { describeDialSource, type PendingDial } from '../../shared/links/dial-confirmation';
 import type { DndSnapshot } from '../../shared/tray/dnd';
-import { noPresenceReason, settableStates } from '../../shared/tray/vendor-presence';
+import { setItThereText } from '../../shared/presence/set-all';
+import { settableStates } from '../../shared/tray/vendor-presence';
 import { ADAPTERS } from '../../shared/vendors/registry';
 import type { UnshownRingInput } from '../notifications/notifier';
 import { RingingCallers } from './ringing-callers';
@@ -247,7 +248,7 @@ export class ShellState {
           agentState: presence?.agentState ?? null,
           health: h.health,
           settableStates: states,
-          ...(states.length === 0 ? { presenceNote: noPresenceReason(p.vendor) } : {}),
+          ...(states.length === 0 ? { presenceNote: setItThereText(p.name, p.vendor) } : {}),
           ...(caller ? { caller } : {}),
           unseen: this.day.unseen(p.id),
         };

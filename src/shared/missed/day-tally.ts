@@ -67,6 +67,8 @@ export class DayTally {
   private day = Number.NEGATIVE_INFINITY;
   private counters: TodayCounters = { taken: 0, missed: 0, talkSeconds: 0 };
   private missedCalls = new Map<string, MissedCall>();
+  /** Attempts since the agent last saw each line (a caller who tried twice is two missed calls). */
+  private unseenAttempts = new Map<string, number>();
   private messages = new Map<string, number>();
   /** Who each offered ref is (a missed event may name nobody: RingCentral's derived one). */
   private offered = new Map<string, Caller>();
@@ -84,6 +86,7 @@ export class DayTally {
     this.day = day;
     this.counters = { taken: 0, missed: 0, talkSeconds: 0 };
     this.missedCalls = new Map();
+    this.unseenAttempts = new Map();
     this.messages = new Map();
     this.offered = new Map();
     // A call still connected at midnight goes on: its talk time from 00:00 counts for today.
@@ -140,15 +143,21 @@ export class DayTally {
     };
     this.missedCalls.delete(key);
     this.missedCalls.set(key, entry);
-    if (this.missedCalls.size > MISSED_MAX) this.missedCalls.delete(this.missedCalls.keys().next().value!);
+    this.unseenAttempts.set(key, (this.unseenAttempts.get(key) ?? 0) + 1);
+    if (this.missedCalls.size > MISSED_MAX) {
+      const oldest = this.missedCalls.keys().next().value!;
+      this.missedCalls.delete(oldest);
+      this.unseenAttempts.delete(oldest);
+    }
   }
 
   /** The agent opened the profile: its missed calls and messages are seen. */
   seeProfile(profile: string): boolean {
     let changed = this.messages.delete(profile);
-    for (const m of this.missedCalls.values()) {
+    for (const [key, m] of this.missedCalls) {
       if (m.profile === profile && !m.seen) {
         m.seen = true;
+        this.unseenAttempts.delete(key);
         changed = true;
       }
     }
@@ -164,13 +173,14 @@ export class DayTally {
         changed = true;
       }
     }
+    this.unseenAttempts.clear();
     return changed;
   }
 
-  /** Missed calls not seen plus messages not seen, for the profile's badge in the rail. */
+  /** Missed calls (each attempt) and messages not seen, for the profile's badge in the rail. */
   unseen(profile: string): number {
     let n = this.messages.get(profile) ?? 0;
-    for (const m of this.missedCalls.values()) if (m.profile === profile && !m.seen) n++;
+    for (const [key, m] of this.missedCalls) if (m.profile === profile && !m.seen) n += this.unseenAttempts.get(key) ?? 0;
     return n;
   }
 

@@ -65,6 +65,12 @@ export function cannotFollowText(name: string, vendor: VendorId, choice: SetAllC
   return `${vendorName} has no ${SET_ALL_LABELS[choice]} status: open ${name} and choose the status you want in ${vendorName}'s own menu.`;
 }
 
+/** Beside a profile whose status Switchboard cannot set: what to do instead, in plain words. */
+export function setItThereText(name: string, vendor: VendorId): string {
+  const vendorName = VENDOR_NAMES[vendor];
+  return `Switchboard cannot change this status: open ${name} and set it in ${vendorName}'s own status menu.`;
+}
+
 /** What "Set all to `choice`" does to each profile, in the rail's order. */
 export function planSetAll(profiles: readonly PresenceTarget[], choice: SetAllChoice): SetAllStep[] {
   return profiles.map((p) => {

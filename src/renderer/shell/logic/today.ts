@@ -3,8 +3,9 @@ import type { MissedCallView } from '../../../shared/ipc/shell-protocol';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** "0 min", "12 min", "1 h 05 min". */
+/** "0 s", "45 s", "12 min", "1 h 05 min". */
 export function talkTime(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${pad2(minutes % 60)} min`;
