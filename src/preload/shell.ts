@@ -9,15 +9,18 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { z } from 'zod';
 import { CHANNELS } from '../shared/ipc/channels';
 import {
+  CallBackSchema,
   ConnectionTestSchema,
   CopyTextSchema,
   DialAnswerSchema,
   DndModeSchema,
   EndpointSchema,
   OutcomeSchema,
+  PresenceAllStatusSchema,
   RefusedSchema,
   SaveResultSchema,
   SelectProfileSchema,
+  SetAllPresenceSchema,
   SetPresenceSchema,
   RawPayloadIdSchema,
   RawPayloadSchema,
@@ -64,6 +67,9 @@ const api: ShellApi = {
   dismissGuide: () => ipcRenderer.send(CHANNELS.shellDismissGuide),
   setOverlay: (open) => ipcRenderer.send(CHANNELS.shellSetOverlay, open === true),
   answerDial: (id, answer) => call(CHANNELS.shellAnswerDial, OutcomeSchema, DialAnswerSchema.parse({ id, answer })),
+  missedSeen: () => ipcRenderer.send(CHANNELS.shellMissedSeen),
+  callBack: (id) => call(CHANNELS.shellCallBack, OutcomeSchema, CallBackSchema.parse(id)),
+  setAllPresence: (choice, minutes) => call(CHANNELS.shellSetAllPresence, PresenceAllStatusSchema, SetAllPresenceSchema.parse({ choice, minutes })),
 };
 
 contextBridge.exposeInMainWorld('switchboard', api);

@@ -10,7 +10,10 @@
  * snapshot the UI tests see is one main could send.
  */
 import { EventEmitter } from 'node:events';
+import { createDialer } from '../../src/main/app/dial-wiring';
+import { createPresenceAll } from '../../src/main/app/presence-all-wiring';
 import { openServices, type Services } from '../../src/main/app/services';
+import { createCommandRouter, type ShellCommand } from '../../src/main/commands/command-router';
 import { buildCaptureConfig } from '../../src/main/capture/capture-config';
 import { createCaptureService } from '../../src/main/capture/capture-service';
 import { logHandshake } from '../../src/main/capture/handshake-log';
@@ -33,11 +36,14 @@ import {
   ShellDeltaSchema,
   ShellSnapshotSchema,
   type Locks,
+  type Outcome,
+  type PresenceAllStatus,
   type SettingsView,
   type ShellDelta,
   type ShellMark,
   type ShellSnapshot,
 } from '../../src/shared/ipc/shell-protocol';
+import type { CommandResult } from '../../src/shared/contract/outbound';
 import { DndState, type DndMode } from '../../src/shared/tray/dnd';
 import { ShellViews } from './shell-main-views';
 
@@ -90,7 +96,13 @@ export interface MainUpdate {
   snapshot: ShellSnapshot;
 }
 
-export type MainCall = { method: 'selectProfile'; arg: string } | { method: 'setDnd'; arg: DndMode } | { method: 'dismissGuide' };
+export type MainCall =
+  | { method: 'selectProfile'; arg: string }
+  | { method: 'setDnd'; arg: DndMode }
+  | { method: 'dismissGuide' }
+  | { method: 'missedSeen' }
+  | { method: 'callBack'; arg: string }
+  | { method: 'setAllPresence'; arg: { choice: PresenceAllStatus['choice']; minutes: 15 | 30 | 60 | null } };
 
 export class ShellMain {
   readonly settings: Settings;
@@ -106,6 +118,12 @@ export class ShellMain {
   private t: number;
   /** What the OS answers a toast's show() with: null shows it, a string is the 'failed' error. */
   private toastError: string | null = null;
+  /** Commands main's command router delivered to each profile's bridge (set-state, dial). */
+  readonly delivered: Array<{ profile: string; result: CommandResult }> = [];
+  /** What main answered the last invoke that answers more than a snapshot (callBack, setAllPresence). */
+  lastAnswer: Outcome | PresenceAllStatus | null = null;
+  private readonly dialer: ReturnType<typeof createDialer>;
+  private readonly presenceAll: ReturnType<typeof createPresenceAll>;
   /** main's diagnostics lines from the notifier and the ring fallback (diag('effect', …)). */
   readonly diagnostics: Array<{ message: string; data?: unknown }> = [];
 
@@ -149,7 +167,10 @@ export class ShellMain {
     this.captures = createCaptureService(
       this.pipeline,
       {
-        accepted: (profile, events, effects, at) => this.router.accepted(profile, events, effects, at),
+        accepted: (profile, events, effects, at) => {
+          this.router.accepted(profile, events, effects, at);
+          this.dialer.events(profile, events);
+        },
         rejected: (profile, reason, count, at) => this.router.rejected(profile, reason, count, at),
         undeliverable: (profile, reason) => {
           throw new Error(`${profile}: a command was not delivered (${reason}); nothing here sends commands`);
@@ -159,6 +180,39 @@ export class ShellMain {
       },
       () => this.t,
     );
+    // As start-app wires them: one command router for presence and dials, the dialer and its
+    // question, "Set all to …" (its DND part follows the tray's setDnd below).
+    const router = createCommandRouter({
+      profile: (id) => this.settings.profiles.find((p) => p.id === id),
+      session: (id) => this.pipeline.session(id),
+      memory: (id) => this.pipeline.memory(id),
+      deliver: (profile, result) => {
+        this.delivered.push({ profile, result });
+        return null;
+      },
+      watch: () => undefined,
+    });
+    const command = (profile: string, cmd: ShellCommand) => router(profile, cmd);
+    this.dialer = createDialer({
+      profiles: () => this.settings.profiles,
+      preferred: () => null,
+      focus: (id) => void this.select(id),
+      command,
+      tell: (message) => this.state.addProblem(message),
+      ask: (pending) => this.state.setDialQuestion(pending),
+      redaction: () => this.settings.logs.redaction,
+      now: () => this.t,
+    });
+    this.presenceAll = createPresenceAll({
+      targets: () => {
+        const known = this.pipeline.presence().profiles;
+        return this.settings.profiles.map((p) => ({ id: p.id, name: p.name, vendor: p.vendor, agentState: known.find((k) => k.profile === p.id)?.agentState ?? null }));
+      },
+      setState: (profile, state) => command(profile, { type: 'set-state', state }),
+      changed: () => undefined,
+      now: () => this.t,
+    });
+    this.state.watchPresenceAll(() => this.presenceAll.status());
     this.views = new ShellViews(this.state, { now: () => this.t });
     for (const profile of this.settings.profiles) {
       this.views.add(profile.id);
@@ -255,6 +309,7 @@ export class ShellMain {
     this.dnd = DndState.set(mode, now);
     this.router.effects(this.pipeline.setContext({ dnd: this.dnd.isActive(now) }), now);
     this.state.setDnd(this.dnd.snapshot(now), false);
+    this.presenceAll.dnd(this.dnd.isActive(now));
     return this;
   }
 
@@ -263,6 +318,9 @@ export class ShellMain {
     this.t += ms;
     this.views.runDue();
     this.router.effects(this.pipeline.tick(this.t), this.t);
+    this.dialer.tick(this.t);
+    this.presenceAll.tick(this.t);
+    this.state.rollDay(this.t);
     return this;
   }
 
@@ -277,16 +335,30 @@ export class ShellMain {
 
   /** ShellWindow.select: the agent chose a profile, or main did (a notification was clicked). */
   select(profile: string): this {
-    if (this.settings.profiles.some((p) => p.id === profile)) this.state.selected = profile;
+    if (!this.settings.profiles.some((p) => p.id === profile)) return this;
+    this.state.selected = profile;
+    this.state.seeProfile(profile); // start-app's onSelect listener
     return this;
   }
 
   /** What the shell UI asks of main, which pushes its next update (see shell-ipc.ts). */
   handle(call: MainCall): MainUpdate {
+    // As start-app's registerShellIpc deps do.
     if (call.method === 'selectProfile') this.select(call.arg);
     else if (call.method === 'setDnd') this.setDnd(call.arg);
+    else if (call.method === 'missedSeen') this.state.seeMissed();
+    else if (call.method === 'callBack') this.lastAnswer = this.callBack(call.arg);
+    else if (call.method === 'setAllPresence') this.lastAnswer = this.presenceAll.setAll(call.arg.choice, call.arg.minutes);
     else this.state.dismissGuide();
     return this.update();
+  }
+
+  /** start-app's callBack: the missed call's number through the dialer's question. */
+  callBack(id: string): Outcome {
+    const missed = this.state.missedCall(id);
+    if (!missed) return { ok: false, reason: 'That missed call is no longer on the list.' };
+    if (!missed.dial) return { ok: false, reason: 'There is no number to call back.' };
+    return this.dialer.callBack(missed.dial, missed.profile);
   }
 
   /**

@@ -13,7 +13,7 @@ import type { ShellEvent } from '../../shared/contract/shell-event';
 import { redactText } from '../../shared/core/redaction';
 import { DialConfirmations, type DialAnswer, type DialSource, type PendingDial } from '../../shared/links/dial-confirmation';
 import { parseDialLink } from '../../shared/links/dial-link';
-import { chooseDialProfile } from '../../shared/links/dial-profile';
+import { canDialLinks, chooseDialProfile } from '../../shared/links/dial-profile';
 import { DialQueue, isDialerReady, type DialRequest } from '../../shared/links/dial-queue';
 import type { Outcome } from '../../shared/ipc/shell-protocol';
 import type { CommandOutcome, ShellCommand } from '../commands/command-router';
@@ -68,6 +68,26 @@ export function createDialer(deps: DialerDeps) {
       if ('refused' in asked) return logDial('refused', request, asked.refused);
       logDial('asked', request);
       deps.ask(asked.ask);
+    },
+    /**
+     * Call back a missed caller: asked exactly as a link is (same question, rate limit, expiry
+     * and log), through the profile the call was missed on when it can dial, else the softphone
+     * links dial through.
+     */
+    callBack(number: string, missedOn: string): Outcome {
+      const own = deps.profiles().find((p) => p.id === missedOn);
+      const choice = own && canDialLinks(own.vendor) ? { profile: own } : chooseDialProfile(deps.profiles(), deps.preferred());
+      if ('error' in choice) return { ok: false, reason: choice.error };
+      const source: DialSource = { kind: 'call-back', profile: missedOn };
+      const request = { number, profile: choice.profile.id, profileName: choice.profile.name, source };
+      const asked = confirmations.ask(request, now());
+      if ('refused' in asked) {
+        logDial('refused', request, asked.refused);
+        return { ok: false, reason: 'Another call question is open or was just answered: try again in a moment.' };
+      }
+      logDial('asked', request);
+      deps.ask(asked.ask);
+      return { ok: true, detail: `asking to call ${number} with ${choice.profile.name}` };
     },
     /** The agent's answer from the shell window. */
     answer(id: string, answer: DialAnswer): Outcome {

@@ -6,16 +6,19 @@ import type { IpcMain } from 'electron';
 import type { AgentState } from '../../shared/contract/shell-event';
 import { CHANNELS } from '../../shared/ipc/channels';
 import {
+  CallBackSchema,
   CopyTextSchema,
   DialAnswerSchema,
   DndModeSchema,
   EndpointSchema,
   RawPayloadIdSchema,
   SelectProfileSchema,
+  SetAllPresenceSchema,
   SetPresenceSchema,
   type ConnectionTest,
   type Outcome,
   type RawPayload,
+  type PresenceAllStatus,
   type SaveResult,
   type SettingsView,
   type ShellSnapshot,
@@ -40,6 +43,9 @@ export interface ShellIpcDeps {
   dismissGuide(): void;
   setOverlay(open: boolean): void;
   answerDial(id: string, answer: 'call' | 'cancel'): Outcome;
+  missedSeen(): void;
+  callBack(id: string): Outcome;
+  setAllPresence(choice: PresenceAllStatus['choice'], minutes: 15 | 30 | 60 | null): PresenceAllStatus;
 }
 
 type Handler = (arg: unknown) => unknown;
@@ -82,6 +88,12 @@ export function registerShellIpc(ipc: Pick<IpcMain, 'handle' | 'on'>, deps: Shel
   });
   on(CHANNELS.shellDismissGuide, () => deps.dismissGuide());
   on(CHANNELS.shellSetOverlay, (arg) => deps.setOverlay(arg === true));
+  on(CHANNELS.shellMissedSeen, () => deps.missedSeen());
+  handle(CHANNELS.shellCallBack, (arg) => deps.callBack(CallBackSchema.parse(arg)));
+  handle(CHANNELS.shellSetAllPresence, (arg) => {
+    const { choice, minutes } = SetAllPresenceSchema.parse(arg);
+    return deps.setAllPresence(choice, minutes);
+  });
   handle(CHANNELS.shellAnswerDial, (arg) => {
     // A malformed answer dials nothing and says why; it never throws out of the handler.
     const parsed = DialAnswerSchema.safeParse(arg);

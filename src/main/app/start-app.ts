@@ -27,6 +27,7 @@ import { ProfileView } from '../shell/profile-view';
 import { serviceStatus, watchEventLogLoss } from '../shell/service-status';
 import { ShellState } from '../shell/shell-state';
 import { ShellWindow } from '../shell/shell-window';
+import { readTodaysEvents } from '../shell/today-from-log';
 import { ViewRegistry } from '../shell/view-registry';
 import { installApplicationMenu } from './application-menu';
 import { wireCaptureIpc } from './capture-ipc';
@@ -41,6 +42,7 @@ import { startsHidden } from './login-item';
 import { createExternalOpener } from './open-external';
 import { resourcesDir } from './paths';
 import { openServices } from './services';
+import { createPresenceAll } from './presence-all-wiring';
 import { guardDefaultSession, prepareShellSession } from './sessions';
 import { wireSessionEnd } from './session-end';
 import { createSettingsController } from './settings-controller';
@@ -91,6 +93,8 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   diag('app', 'started', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, logs: services.logDir, policy: config.policyInEffect ? policyFile : null });
   config.problems.forEach(problem);
   for (const note of config.notes) diag('settings', note);
+  // Today's counters and Missed list, rebuilt from today's event log (today-from-log.ts).
+  state.replayToday(await readTodaysEvents(services.logDir, new Date(), (message, data) => diag('app', message, data)));
 
   // 5. The core pipeline.
   const pipeline = createPipeline({
@@ -199,7 +203,16 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     fallback: createRingFallback({ state, window: () => shellWindow, changed: notifyUi, log: (message, data) => diag('effect', message, data) }),
   });
 
-  // 9. Tray, do-not-disturb and auto-away.
+  // 9. Tray, do-not-disturb and auto-away; "Set all to …" and DND that vendors can follow.
+  const presenceAll = createPresenceAll({
+    targets: () => {
+      const known = pipeline.presence().profiles;
+      return settings.profiles.map((p) => ({ id: p.id, name: p.name, vendor: p.vendor, agentState: known.find((k) => k.profile === p.id)?.agentState ?? null }));
+    },
+    setState: (profile, agentState) => command(profile, { type: 'set-state', state: agentState }),
+    changed: notifyUi,
+  });
+  state.watchPresenceAll(() => presenceAll.status());
   const tray = startTray({
     resourcesDir: PATHS.resources,
     settings,
@@ -210,6 +223,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     problem,
     onDnd: (snapshot, scheduled) => {
       state.setDnd(snapshot, scheduled);
+      presenceAll.dnd(snapshot.mode !== 'off');
       notifyUi();
     },
     run: async (file, args, timeoutMs) => (await execFileAsync(file, [...args], { timeout: timeoutMs, windowsHide: true, encoding: 'utf8' })).stdout,
@@ -297,6 +311,16 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     },
     setOverlay: (open) => shellWindow?.setOverlay(open),
     answerDial: (id, answer) => dialer.answer(id, answer),
+    missedSeen() {
+      if (state.seeMissed()) notifyUi();
+    },
+    callBack(id) {
+      const missed = state.missedCall(id);
+      if (!missed) return { ok: false, reason: 'That missed call is no longer on the list.' };
+      if (!missed.dial) return { ok: false, reason: `There is no number to call back: open ${settings.profiles.find((p) => p.id === missed.profile)?.name ?? missed.profile} to reply.` };
+      return dialer.callBack(missed.dial, missed.profile);
+    },
+    setAllPresence: (choice, minutes) => presenceAll.setAll(choice, minutes),
   });
 
   // 12. Start at login.
@@ -323,6 +347,10 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   win.window.on('focus', updateFocus);
   win.window.on('blur', updateFocus);
   win.onSelect(updateFocus);
+  // Opening a profile is seeing what it missed: its rail badge clears.
+  win.onSelect((id) => {
+    if (state.seeProfile(id)) notifyUi();
+  });
   tray.attachWindow(win);
 
   // 14. Links: those that arrived during start-up, then every later one.
@@ -351,6 +379,8 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     tick(now) {
       effects.effects(pipeline.tick(now), now);
       dialer.tick(now);
+      presenceAll.tick(now);
+      if (state.rollDay(now)) notifyUi();
       if (eventLogLoss()) notifyUi();
     },
     async beforeQuit() {

@@ -6,10 +6,12 @@ import type { Effect, ProfilePresence, TrayState } from '../../shared/contract/e
 import type { Profile } from '../../shared/contract/profile';
 import type { ShellEvent } from '../../shared/contract/shell-event';
 import { ActivityFold, ACTIVITY_MAX, type Activity } from '../../shared/activity/activity';
-import type { DialQuestion, FeedEntry, RawPayload, ServiceStatus, ShellDelta, ShellHead, ShellMark, ShellSnapshot, UnshownRing, ViewHealth } from '../../shared/ipc/shell-protocol';
+import type { DialQuestion, FeedEntry, MissedCallView, PresenceAllStatus, RawPayload, ServiceStatus, ShellDelta, ShellHead, ShellMark, ShellSnapshot, UnshownRing, ViewHealth } from '../../shared/ipc/shell-protocol';
+import { DayTally, type MissedCall } from '../../shared/missed/day-tally';
 import { describeDialSource, type PendingDial } from '../../shared/links/dial-confirmation';
 import type { DndSnapshot } from '../../shared/tray/dnd';
-import { noPresenceReason, settableStates } from '../../shared/tray/vendor-presence';
+import { setItThereText } from '../../shared/presence/set-all';
+import { settableStates } from '../../shared/tray/vendor-presence';
 import { ADAPTERS } from '../../shared/vendors/registry';
 import type { UnshownRingInput } from '../notifications/notifier';
 import { RingingCallers } from './ringing-callers';
@@ -58,6 +60,12 @@ function detailOf(value: unknown): string | undefined {
   return text.length > DETAIL_MAX ? `${text.slice(0, DETAIL_MAX - 20)}\n… (clipped)` : text;
 }
 
+/** The number Call back dials: the caller's number without spaces and punctuation, when it is one. */
+export function withDial(m: MissedCall): MissedCallView {
+  const dial = m.number?.replace(/[\s().-]/g, '');
+  return dial && /^\+?[0-9*#]{1,32}$/.test(dial) ? { ...m, dial } : m;
+}
+
 export class ShellState {
   private readonly health = new Map<string, { health: ViewHealth; detail?: string }>();
   private presence = new Map<string, ProfilePresence>();
@@ -81,6 +89,9 @@ export class ShellState {
   /** Rings the OS did not show, by toast key (notifier.ts), oldest first. */
   private readonly unshown = new Map<string, UnshownRing>();
   private ringSeq = 0;
+  /** Today's counters, Missed list and unseen counts, from the events recorded here. */
+  private readonly day = new DayTally();
+  private presenceAll: () => PresenceAllStatus | null = () => null;
   selected: string | null;
 
   constructor(
@@ -100,6 +111,36 @@ export class ShellState {
   /** Where the snapshot reads the forwarder's and the event log's status (service-status.ts). */
   watchServices(source: () => ServiceStatus): void {
     this.services = source;
+  }
+
+  /** Where the snapshot reads the last "Set all to …" (presence-all-wiring.ts). */
+  watchPresenceAll(source: () => PresenceAllStatus | null): void {
+    this.presenceAll = source;
+  }
+
+  /** Events from earlier today (today-from-log.ts): counted, but not shown in the live feed again. */
+  replayToday(events: Iterable<ShellEvent>): void {
+    for (const e of events) this.day.apply(e);
+  }
+
+  /** The agent opened this profile: its badge clears. Returns whether anything changed. */
+  seeProfile(profile: string): boolean {
+    return this.day.seeProfile(profile);
+  }
+
+  /** The agent opened the Missed list. */
+  seeMissed(): boolean {
+    return this.day.seeMissed();
+  }
+
+  /** Midnight passed with no event: the day's counts start over (main's timer). */
+  rollDay(now: number): boolean {
+    return this.day.roll(now);
+  }
+
+  missedCall(id: string): (MissedCall & { dial?: string }) | undefined {
+    const m = this.day.find(id);
+    return m ? withDial(m) : undefined;
   }
 
   dismissGuide(): void {
@@ -176,6 +217,7 @@ export class ShellState {
   record(events: readonly ShellEvent[], effects: readonly Effect[], at: number, profile: string): void {
     for (const e of events) {
       this.callers.apply(e);
+      this.day.apply(e);
       const id = this.push({ at: e.at, profile: e.profile, type: 'event', kind: e.kind, summary: summarizeEvent(e), ...(e.raw === undefined ? {} : { hasRaw: true }) });
       if (e.raw !== undefined) this.raw.set(id, e.raw);
       const changed = this.fold.fold(e, ++this.activityRev);
@@ -263,8 +305,9 @@ export class ShellState {
           agentState: presence?.agentState ?? null,
           health: h.health,
           settableStates: states,
-          ...(states.length === 0 ? { presenceNote: noPresenceReason(p.vendor) } : {}),
+          ...(states.length === 0 ? { presenceNote: setItThereText(p.name, p.vendor) } : {}),
           ...(caller ? { caller } : {}),
+          unseen: this.day.unseen(p.id),
         };
         return h.detail === undefined ? entry : { ...entry, healthDetail: h.detail };
       }),
@@ -278,6 +321,9 @@ export class ShellState {
       services: this.services(),
       dialQuestion: this.dialQuestion,
       unshownRings: [...this.unshown.values()],
+      missed: this.day.missed().map(withDial),
+      today: this.day.today(),
+      presenceAll: this.presenceAll(),
     };
   }
 

@@ -32,9 +32,14 @@ export const CHANNELS = {
   shellCopyText: 'shell:copy-text',
   /** The agent's answer to a link's "Call … with …?" question (DialAnswerSchema → Outcome). */
   shellAnswerDial: 'shell:answer-dial',
+  /** Call back a missed caller (MissedCallSchema id → Outcome): asks the dial question first. */
+  shellCallBack: 'shell:call-back',
+  /** "Set all to …" (SetAllPresenceSchema → PresenceAllStatus). */
+  shellSetAllPresence: 'shell:set-all-presence',
   /** shell preload → main (send). */
   shellDismissGuide: 'shell:dismiss-guide',
   shellSetOverlay: 'shell:set-overlay',
+  shellMissedSeen: 'shell:missed-seen',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

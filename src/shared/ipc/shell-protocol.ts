@@ -103,6 +103,8 @@ export const ProfileViewSchema = z.strictObject({
   presenceNote: z.string().max(300).optional(),
   /** Only while `state` is 'ringing', and only when the offer names a party, number or queue. */
   caller: CallerSchema.optional(),
+  /** Missed calls and inbound chats/SMS the agent has not seen (src/shared/missed/day-tally.ts): the rail's badge. ShellState always sends it. */
+  unseen: z.number().int().nonnegative().optional(),
 }).refine((p) => p.caller === undefined || p.state === 'ringing', { path: ['caller'], message: 'a caller is shown only while the profile rings' });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
@@ -177,6 +179,49 @@ export const UnshownRingSchema = z.strictObject({
 });
 export type UnshownRing = z.infer<typeof UnshownRingSchema>;
 
+/** One caller on today's Missed list (src/shared/missed/day-tally.ts). */
+export const MissedCallSchema = z.strictObject({
+  id: z.string().regex(/^m\d{1,12}$/),
+  profile: z.string().max(200),
+  name: z.string().max(FIELD_LIMITS.name).optional(),
+  number: z.string().max(FIELD_LIMITS.number).optional(),
+  queue: z.string().max(FIELD_LIMITS.queue).optional(),
+  media: MediaSchema.optional(),
+  at: z.number(),
+  attempts: z.number().int().positive(),
+  seen: z.boolean(),
+  /** The number Call back would dial ("+", digits, "*", "#"); absent when there is none to dial. */
+  dial: z.string().regex(/^\+?[0-9*#]{1,32}$/).optional(),
+});
+export type MissedCallView = z.infer<typeof MissedCallSchema>;
+
+export const TodaySchema = z.strictObject({
+  taken: z.number().int().nonnegative(),
+  missed: z.number().int().nonnegative(),
+  talkSeconds: z.number().int().nonnegative(),
+});
+export type Today = z.infer<typeof TodaySchema>;
+
+export const SET_ALL_CHOICE_VALUES = ['available', 'break', 'away', 'offline'] as const;
+
+/** What the last "Set all to …" did, per profile, in plain words (src/main/app/presence-all-wiring.ts). */
+export const PresenceAllStatusSchema = z.strictObject({
+  choice: z.enum(SET_ALL_CHOICE_VALUES),
+  label: z.string().max(40),
+  /** When a timed choice puts everyone back (ms since epoch); null: until changed. */
+  until: z.number().nullable(),
+  /** The timed choice is over and the profiles were put back. */
+  ended: z.boolean().optional(),
+  lines: z.array(z.strictObject({ profile: z.string().max(200), name: z.string().max(200), ok: z.boolean(), text: z.string().max(500) })).max(20),
+});
+export type PresenceAllStatus = z.infer<typeof PresenceAllStatusSchema>;
+
+export const SetAllPresenceSchema = z.strictObject({
+  choice: z.enum(SET_ALL_CHOICE_VALUES),
+  minutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).nullable(),
+});
+export const CallBackSchema = MissedCallSchema.shape.id;
+
 export const ShellSnapshotSchema = z.strictObject({
   profiles: z.array(ProfileViewSchema).max(20),
   selected: z.string().nullable(),
@@ -199,6 +244,12 @@ export const ShellSnapshotSchema = z.strictObject({
   activity: ActivityListSchema,
   /** What this snapshot holds, for the deltas that follow it. */
   mark: ShellMarkSchema,
+  /** Today's missed callers, newest first. */
+  missed: z.array(MissedCallSchema).max(100),
+  /** Today's counters. */
+  today: TodaySchema,
+  /** The last "Set all to …", or null. */
+  presenceAll: PresenceAllStatusSchema.nullable(),
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 
@@ -291,4 +342,10 @@ export interface ShellApi {
   setOverlay(open: boolean): void;
   /** The agent's answer to the snapshot's dialQuestion: only "call" dials. */
   answerDial(id: string, answer: DialAnswerRequest['answer']): Promise<Outcome>;
+  /** The agent opened the Missed list: its calls are seen. */
+  missedSeen(): void;
+  /** Call back a missed caller: main asks the dial question first (nothing dials before "Call"). */
+  callBack(id: string): Promise<Outcome>;
+  /** "Set all to …" for every profile that can follow, for `minutes` or until changed (null). */
+  setAllPresence(choice: PresenceAllStatus['choice'], minutes: 15 | 30 | 60 | null): Promise<PresenceAllStatus>;
 }

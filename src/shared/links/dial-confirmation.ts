@@ -12,6 +12,8 @@
 /** Where a link dial came from, for the question and the diagnostics log. */
 export type DialSource =
   | { kind: 'os' }
+  /** Call back from the Missed list: the agent's own click, asked the same way (one path to a dial). */
+  | { kind: 'call-back'; profile: string }
   | {
       kind: 'view';
       /** The profile whose view (or a frame in it) asked. */
@@ -98,6 +100,7 @@ export class DialConfirmations {
 /** "a page in Support (https://widget.example)", "another app" — who asked, in the agent's words. */
 export function describeDialSource(source: DialSource, profileName: (id: string) => string): string {
   if (source.kind === 'os') return 'a link opened in another app';
+  if (source.kind === 'call-back') return `Call back on your Missed list (${profileName(source.profile)})`;
   const where = profileName(source.profile);
   const what = source.via === 'navigation' ? 'a link' : 'a page';
   return source.origin ? `${what} in ${where} (${source.origin})` : `${what} in ${where}`;

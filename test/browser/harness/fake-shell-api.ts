@@ -8,7 +8,7 @@
  */
 import type { AgentState } from '../../../src/shared/contract/shell-event';
 import type { Settings } from '../../../src/shared/contract/settings';
-import type { ConnectionTest, Outcome, RawPayload, SaveResult, SettingsView, ShellApi, ShellDelta, ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
+import type { ConnectionTest, Outcome, PresenceAllStatus, RawPayload, SaveResult, SettingsView, ShellApi, ShellDelta, ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
 import type { DndMode } from '../../../src/shared/tray/dnd';
 import type { MainCall, MainUpdate } from '../../support/shell-main';
 
@@ -18,6 +18,8 @@ export type ApiMethod = keyof ShellApi;
 export const MAIN_BINDING = '__shellMain';
 /** The page binding through which the fake asks main's ShellState for a raw payload. */
 export const RAW_BINDING = '__shellRaw';
+/** …and through which it reads what main answered an invoke beyond the snapshot (ShellMain.lastAnswer). */
+export const MAIN_ANSWER_BINDING = '__shellMainAnswer';
 
 export interface FakeCall {
   method: ApiMethod;
@@ -39,6 +41,8 @@ export interface FakeInit {
   /** MAIN_BINDING's name (the function is serialized alone, so it cannot import it). */
   mainBinding: string;
   rawBinding: string;
+  /** MAIN_ANSWER_BINDING's name. */
+  mainAnswerBinding: string;
 }
 
 /** What the page holds as globalThis.__fakeShell (test-side only: the UI never reads it). */
@@ -78,6 +82,7 @@ export function installFakeShellApi(init: FakeInit): void {
   };
   // A copy, as IPC would make: the page can never hold on to the test's objects.
   const record = (method: ApiMethod, ...args: unknown[]) => control.calls.push({ method, args: structuredClone(args) });
+  const answer = <T>() => (g as unknown as Record<string, () => Promise<T>>)[init.mainAnswerBinding]!();
   const main = (call: MainCall) => (g as unknown as Record<string, (call: MainCall) => Promise<MainUpdate>>)[init.mainBinding]!(call).then((s) => control.push(s));
 
   const api: ShellApi = {
@@ -139,6 +144,20 @@ export function installFakeShellApi(init: FakeInit): void {
     async answerDial(id: string, answer: 'call' | 'cancel') {
       record('answerDial', id, answer);
       return { ok: true as const, detail: answer === 'call' ? 'calling' : 'not called' };
+    },
+    missedSeen() {
+      record('missedSeen');
+      void main({ method: 'missedSeen' });
+    },
+    async callBack(id: string) {
+      record('callBack', id);
+      await main({ method: 'callBack', arg: id });
+      return answer<Outcome>();
+    },
+    async setAllPresence(choice, minutes) {
+      record('setAllPresence', choice, minutes);
+      await main({ method: 'setAllPresence', arg: { choice, minutes } });
+      return answer<PresenceAllStatus>();
     },
   };
 

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { ShellDelta, ShellSnapshot } from '../../../src/shared/ipc/shell-protocol';
 import type { MainCall, MainUpdate, ShellMain } from '../../support/shell-main';
 import { fromRoot } from '../harness/bundles';
-import { installFakeShellApi, MAIN_BINDING, RAW_BINDING, type ApiMethod, type FakeCall, type FakeControl, type FakeResponses } from '../harness/fake-shell-api';
+import { installFakeShellApi, MAIN_ANSWER_BINDING, MAIN_BINDING, RAW_BINDING, type ApiMethod, type FakeCall, type FakeControl, type FakeResponses } from '../harness/fake-shell-api';
 import { startShellUiServer, type ShellUiServer } from '../harness/shell-ui-server';
 import { responses } from './data';
 
@@ -111,11 +111,12 @@ export const test = base.extend<{ openShell(main: ShellMain, answers?: Partial<F
     let current: ShellMain | null = null;
     await page.exposeFunction(MAIN_BINDING, (call: MainCall) => current!.handle(call));
     await page.exposeFunction(RAW_BINDING, (id: string) => current!.state.rawPayload(id));
+    await page.exposeFunction(MAIN_ANSWER_BINDING, () => current!.lastAnswer);
     await use(async (main, answers = {}) => {
       current = main;
       if (process.env.SHELL_UI_SLOW_FRAMES) await page.addInitScript(slowFrames);
       // main's first push (what the page's getState answers) marks what later deltas build on.
-      await page.addInitScript(installFakeShellApi, { snapshot: main.update().snapshot, responses: responses(main, answers), mainBinding: MAIN_BINDING, rawBinding: RAW_BINDING });
+      await page.addInitScript(installFakeShellApi, { snapshot: main.update().snapshot, responses: responses(main, answers), mainBinding: MAIN_BINDING, rawBinding: RAW_BINDING, mainAnswerBinding: MAIN_ANSWER_BINDING });
       await page.goto(shellUiServer.url);
       const ui = new ShellUi(page, main);
       // Rendered from the first snapshot.

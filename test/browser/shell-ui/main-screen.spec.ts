@@ -141,7 +141,7 @@ test('the header presence control mirrors the tray: DND choices and per-profile 
 
   // A vendor without presence commands: no control, the reason instead.
   await expect(panel.getByRole('combobox', { name: /^Chat desk/ })).toHaveCount(0);
-  await expect(panel.getByText("Presence is set in the vendor's own window: Engage Digital has no presence commands in its embedded UI")).toBeVisible();
+  await expect(panel.getByText("Switchboard cannot change this status: open Chat desk and set it in Engage Digital's own status menu.")).toBeVisible();
   await ui.screenshot('presence-panel');
 
   // Escape closes the panel and returns to the button.

@@ -68,8 +68,9 @@ describe('shell state', () => {
         health: 'loading',
         settableStates: ['available', 'busy', 'dnd', 'offline'],
         caller: { name: 'Jane Doe', number: '+15550100', media: 'voice' },
+        unseen: 0,
       },
-      { id: 'demo', name: 'Demo softphone', vendor: 'demo', vendorLabel: 'Demo softphone', state: 'offline', agentState: null, health: 'recovering', healthDetail: 'renderer crashed (oom)', settableStates: ['available', 'busy', 'dnd', 'offline'] },
+      { id: 'demo', name: 'Demo softphone', vendor: 'demo', vendorLabel: 'Demo softphone', state: 'offline', agentState: null, health: 'recovering', healthDetail: 'renderer crashed (oom)', settableStates: ['available', 'busy', 'dnd', 'offline'], unseen: 0 },
     ]);
     expect(snap.feed.map((f) => [f.type, f.kind])).toEqual([
       ['health', undefined],

@@ -9,6 +9,7 @@ import { ContentPlaceholder } from './ContentPlaceholder';
 import { DialQuestionDialog } from './DialQuestion';
 import { ActivityPage } from './activity/ActivityPage';
 import { FeedPage } from './feed/FeedPage';
+import { MissedPage } from './missed/MissedPage';
 import { Header } from './header/Header';
 import { LiveRegion } from './LiveRegion';
 import { RingBanner } from './RingBanner';
@@ -34,13 +35,15 @@ function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
   return (
     <ShellContext.Provider value={store}>
       <Header />
-      <Rail />
+      {/* The open presence panel covers the rail: nothing under it takes focus or clicks. */}
+      <Rail inert={store.presenceOpen} />
       <RingBanner />
-      <main class={snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page}>
+      <main class={snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page} inert={store.presenceOpen}>
         {store.page === 'main' && <ContentPlaceholder />}
         {store.page === 'feed' && <ActivityPage />}
         {store.page === 'diagnostics' && <FeedPage />}
         {store.page === 'settings' && <SettingsPage />}
+        {store.page === 'missed' && <MissedPage />}
       </main>
       <LiveRegion text={store.announcement.text} seq={store.announcement.seq} />
       {snapshot.dialQuestion && <DialQuestionDialog key={snapshot.dialQuestion.id} api={api} question={snapshot.dialQuestion} />}

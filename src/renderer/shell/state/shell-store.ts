@@ -11,7 +11,7 @@ import { ringingAnnouncement } from '../logic/caller';
 import { NO_FILTER, type FeedFilter } from '../logic/feed-filter';
 
 /** "main": the selected profile's vendor view shows; the others cover it (main hides the view). */
-export type Page = 'main' | 'feed' | 'diagnostics' | 'settings';
+export type Page = 'main' | 'feed' | 'diagnostics' | 'settings' | 'missed';
 
 /**
  * Asked before the agent leaves Settings (Close, another page, a profile in the rail, a shortcut):
@@ -36,6 +36,9 @@ export interface ShellStore {
   announce(text: string): void;
   /** The settings page registers its unsaved-changes question here; null when it closes. */
   setLeaveGuard(guard: LeaveGuard | null): void;
+  /** The header's presence panel is open: it covers the rail, which is inert meanwhile. */
+  presenceOpen: boolean;
+  setPresenceOpen(open: boolean): void;
 }
 
 export const ShellContext = createContext<ShellStore | null>(null);
@@ -88,6 +91,7 @@ export function useShellStore(api: ShellApi, snapshot: ShellSnapshot): ShellStor
   const [feedFilter, setFeedFilter] = useState<FeedFilter>(NO_FILTER);
   const [guideDismissed, setGuideDismissed] = useState(false);
   const [announcement, setAnnouncement] = useState({ text: '', seq: 0 });
+  const [presenceOpen, setPresenceOpen] = useState(false);
   const opener = useRef<HTMLElement | null>(null);
 
   const announce = useCallback((text: string) => setAnnouncement((a) => ({ text, seq: a.seq + 1 })), []);
@@ -145,8 +149,8 @@ export function useShellStore(api: ShellApi, snapshot: ShellSnapshot): ShellStor
   useRingingAnnouncements(snapshot, announce);
 
   return useMemo(
-    () => ({ api, snapshot, page, openPage, closePage, selectProfile, feedFilter, setFeedFilter, guideDismissed, dismissGuide, announcement, announce, setLeaveGuard }),
-    [api, snapshot, page, openPage, closePage, selectProfile, feedFilter, guideDismissed, dismissGuide, announcement, announce, setLeaveGuard],
+    () => ({ api, snapshot, page, openPage, closePage, selectProfile, feedFilter, setFeedFilter, guideDismissed, dismissGuide, announcement, announce, setLeaveGuard, presenceOpen, setPresenceOpen }),
+    [api, snapshot, page, openPage, closePage, selectProfile, feedFilter, guideDismissed, dismissGuide, announcement, announce, setLeaveGuard, presenceOpen],
   );
 }
 

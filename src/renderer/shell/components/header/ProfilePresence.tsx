@@ -23,10 +23,7 @@ export function ProfilePresence({ profile }: { profile: ProfileView }) {
         <span class="pp-name">
           {profile.name} — {TRAY_STATE_LABELS[profile.state]}
         </span>
-        <p class="hint">
-          {NO_PRESENCE}
-          {profile.presenceNote ? `: ${profile.presenceNote}` : '.'}
-        </p>
+        <p class="hint">{profile.presenceNote ?? `${NO_PRESENCE}.`}</p>
       </div>
     );
   }

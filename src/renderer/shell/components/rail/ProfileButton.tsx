@@ -25,7 +25,9 @@ export function ProfileButton({ profile: p, index, selected }: { profile: Profil
   const shortcut = selectShortcutLabel(index);
   const showVendor = p.vendorLabel !== p.name;
   const caller = railCallerText(p.caller);
-  const name = [p.name, showVendor ? p.vendorLabel : '', TRAY_STATE_LABELS[p.state], caller, health].filter(Boolean).join(', ');
+  const count = p.unseen ?? 0;
+  const unseen = count > 0 ? `${count} new (missed or unread)` : '';
+  const name = [p.name, showVendor ? p.vendorLabel : '', TRAY_STATE_LABELS[p.state], caller, unseen, health].filter(Boolean).join(', ');
   return (
     <button
       type="button"
@@ -47,6 +49,11 @@ export function ProfileButton({ profile: p, index, selected }: { profile: Profil
       </span>
       <span class="profile-side">
         <StateBadge state={p.state} />
+        {count > 0 && (
+          <span class="count-badge" aria-hidden="true">
+            {count > 99 ? '99+' : count}
+          </span>
+        )}
         {shortcut && (
           <kbd class="shortcut" aria-hidden="true">
             {shortcutText({ key: String(index + 1) })}

@@ -3,11 +3,12 @@ import { useShell } from '../../state/shell-store';
 import { FeedPanel } from './FeedPanel';
 import { Guide } from './Guide';
 import { ProfileButton } from './ProfileButton';
+import { TodayPanel } from './TodayPanel';
 
-export function Rail() {
+export function Rail({ inert }: { inert: boolean }) {
   const { snapshot, guideDismissed } = useShell();
   return (
-    <div class="rail">
+    <div class="rail" inert={inert}>
       <nav class="profiles" aria-label="Profiles">
         {snapshot.profiles.length === 0 ? (
           <p class="muted">No profiles. Add one in Settings.</p>
@@ -21,6 +22,7 @@ export function Rail() {
           </ul>
         )}
       </nav>
+      <TodayPanel />
       {snapshot.guide && !guideDismissed && <Guide />}
       <FeedPanel />
     </div>
