@@ -16,6 +16,7 @@ import {
   EndpointSchema,
   OutcomeSchema,
   RefusedSchema,
+  RingActionSchema,
   SaveResultSchema,
   SelectProfileSchema,
   SetPresenceSchema,
@@ -59,6 +60,7 @@ const api: ShellApi = {
   dismissGuide: () => ipcRenderer.send(CHANNELS.shellDismissGuide),
   setOverlay: (open) => ipcRenderer.send(CHANNELS.shellSetOverlay, open === true),
   answerDial: (id, answer) => call(CHANNELS.shellAnswerDial, OutcomeSchema, DialAnswerSchema.parse({ id, answer })),
+  ringAction: (id, action) => call(CHANNELS.shellRingAction, OutcomeSchema, RingActionSchema.parse({ id, action })),
 };
 
 contextBridge.exposeInMainWorld('switchboard', api);

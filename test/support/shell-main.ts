@@ -75,7 +75,11 @@ class OsToast extends EventEmitter {
   }
 }
 
-export type MainCall = { method: 'selectProfile'; arg: string } | { method: 'setDnd'; arg: DndMode } | { method: 'dismissGuide' };
+export type MainCall =
+  | { method: 'selectProfile'; arg: string }
+  | { method: 'setDnd'; arg: DndMode }
+  | { method: 'dismissGuide' }
+  | { method: 'ringAction'; arg: { id: string; action: 'answer' | 'decline' | 'open' } };
 
 export class ShellMain {
   readonly settings: Settings;
@@ -261,6 +265,20 @@ export class ShellMain {
   }
 
   /** ShellWindow.select: the agent chose a profile, or main did (a notification was clicked). */
+  /**
+   * The ring surface's Answer / Decline / Open, as start-app's ringAction reads it: which call the
+   * ring id is (ShellState's ring list) and the command it becomes. The command itself reaches a
+   * vendor frame only in the app tier (ring-surface.spec.ts); here it is recorded.
+   */
+  readonly ringCommands: Array<{ profile: string; ref?: string; action: 'answer' | 'decline' | 'open' }> = [];
+  ringAction(id: string, action: 'answer' | 'decline' | 'open'): this {
+    const ring = this.state.rings.find(id);
+    if (!ring) throw new Error(`ring action for ${id}, which is not ringing`);
+    this.ringCommands.push({ profile: ring.profile, ...(ring.ref ? { ref: ring.ref } : {}), action });
+    if (action === 'open') this.select(ring.profile);
+    return this;
+  }
+
   select(profile: string): this {
     if (this.settings.profiles.some((p) => p.id === profile)) this.state.selected = profile;
     return this;
@@ -270,6 +288,7 @@ export class ShellMain {
   handle(call: MainCall): ShellSnapshot {
     if (call.method === 'selectProfile') this.select(call.arg);
     else if (call.method === 'setDnd') this.setDnd(call.arg);
+    else if (call.method === 'ringAction') this.ringAction(call.arg.id, call.arg.action);
     else this.state.dismissGuide();
     return this.snapshot();
   }

@@ -10,6 +10,7 @@ import {
   DialAnswerSchema,
   DndModeSchema,
   EndpointSchema,
+  RingActionSchema,
   SelectProfileSchema,
   SetPresenceSchema,
   type ConnectionTest,
@@ -37,6 +38,7 @@ export interface ShellIpcDeps {
   dismissGuide(): void;
   setOverlay(open: boolean): void;
   answerDial(id: string, answer: 'call' | 'cancel'): Outcome;
+  ringAction(id: string, action: 'answer' | 'decline' | 'open'): Outcome;
 }
 
 type Handler = (arg: unknown) => unknown;
@@ -83,6 +85,12 @@ export function registerShellIpc(ipc: Pick<IpcMain, 'handle' | 'on'>, deps: Shel
     const parsed = DialAnswerSchema.safeParse(arg);
     if (!parsed.success) return { ok: false, reason: `bad answer to a call question: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(answer)'}: ${i.message}`).join('; ')}` };
     return deps.answerDial(parsed.data.id, parsed.data.answer);
+  });
+  handle(CHANNELS.shellRingAction, (arg) => {
+    // As answerDial: a malformed request answers nothing and says why.
+    const parsed = RingActionSchema.safeParse(arg);
+    if (!parsed.success) return { ok: false, reason: `bad ring action: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(action)'}: ${i.message}`).join('; ')}` };
+    return deps.ringAction(parsed.data.id, parsed.data.action);
   });
 }
 

@@ -11,6 +11,7 @@ import type { DndSnapshot } from '../../shared/tray/dnd';
 import { noPresenceReason, settableStates } from '../../shared/tray/vendor-presence';
 import { ADAPTERS } from '../../shared/vendors/registry';
 import type { UnshownRingInput } from '../notifications/notifier';
+import { RingList } from './ring-list';
 import { RingingCallers } from './ringing-callers';
 
 const FEED_MAX = 500;
@@ -68,6 +69,8 @@ export class ShellState {
   /** Rings the OS did not show, by toast key (notifier.ts), oldest first. */
   private readonly unshown = new Map<string, UnshownRing>();
   private ringSeq = 0;
+  /** Every call ringing now, for the ring surface (ring-list.ts). */
+  readonly rings: RingList;
   selected: string | null;
 
   constructor(
@@ -76,6 +79,7 @@ export class ShellState {
     guideDismissed = false,
   ) {
     this.selected = profiles[0]?.id ?? null;
+    this.rings = new RingList((id) => profiles.find((p) => p.id === id)?.name ?? id);
     this.guide = firstRun && !guideDismissed;
     for (const p of profiles) this.health.set(p.id, { health: 'loading' });
   }
@@ -161,6 +165,7 @@ export class ShellState {
   }
 
   record(events: readonly ShellEvent[], effects: readonly Effect[], at: number, profile: string): void {
+    this.rings.apply(events, effects, at);
     for (const e of events) {
       this.callers.apply(e);
       const detail = detailOf(e.raw);
@@ -223,6 +228,7 @@ export class ShellState {
       services: this.services(),
       dialQuestion: this.dialQuestion,
       unshownRings: [...this.unshown.values()],
+      rings: this.rings.list(),
     };
   }
 

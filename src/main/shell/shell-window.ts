@@ -18,7 +18,7 @@ import type { ShellState } from './shell-state';
 const UI_PUSH_MS = 50;
 
 /** Must match --rail, --header and --ring-banner in src/renderer/shell/styles/base.css. */
-export const SHELL_CHROME = { railWidth: 280, headerHeight: 48, ringBannerHeight: 44 } as const;
+export const SHELL_CHROME = { railWidth: 280, headerHeight: 48, ringBannerHeight: 64 } as const;
 
 export class ShellWindow {
   readonly window: BaseWindow;
@@ -28,6 +28,8 @@ export class ShellWindow {
   private pushTimer: NodeJS.Timeout | null = null;
   /** A full-page panel of the shell UI (settings, expanded feed) covers the vendor area. */
   private overlay = false;
+  /** The ring surface's banner is across the content area (layout() keeps the vendor view below it). */
+  private bannerShown = false;
 
   constructor(
     private readonly views: readonly ProfileView[],
@@ -79,7 +81,9 @@ export class ShellWindow {
 
   layout(): void {
     const { width, height } = this.window.getContentBounds();
-    const banner = this.state.unshownRingCount > 0 ? SHELL_CHROME.ringBannerHeight : 0;
+    // Every ring shows the banner (ring-list.ts); a ring the OS did not show is one of them.
+    this.bannerShown = this.state.rings.size > 0 || this.state.unshownRingCount > 0;
+    const banner = this.bannerShown ? SHELL_CHROME.ringBannerHeight : 0;
     const layout = layoutWindow({ width, height }, { ...SHELL_CHROME, bannerHeight: banner });
     this.shellView.setBounds(layout.shell);
     for (const v of this.views) v.view.setBounds(layout.vendor);
@@ -158,6 +162,8 @@ export class ShellWindow {
    * snapshot carries the whole feed, so one per capture would put that work on the capture path.
    */
   pushState(): void {
+    // A ring started or the last one ended: the vendor view moves below the banner or back at once.
+    if (this.bannerShown !== (this.state.rings.size > 0 || this.state.unshownRingCount > 0)) this.layout();
     if (this.pushTimer) return;
     this.pushTimer = setTimeout(() => {
       this.pushTimer = null;

@@ -30,6 +30,8 @@ export const CHANNELS = {
   shellCopyText: 'shell:copy-text',
   /** The agent's answer to a link's "Call … with …?" question (DialAnswerSchema → Outcome). */
   shellAnswerDial: 'shell:answer-dial',
+  /** Answer / Decline / Open on the ring surface (RingActionSchema → Outcome), from the shell UI or the ring window. */
+  shellRingAction: 'shell:ring-action',
   /** shell preload → main (send). */
   shellDismissGuide: 'shell:dismiss-guide',
   shellSetOverlay: 'shell:set-overlay',

@@ -153,6 +153,31 @@ export const UnshownRingSchema = z.strictObject({
 });
 export type UnshownRing = z.infer<typeof UnshownRingSchema>;
 
+/**
+ * A call ringing now, as the ring surface shows it (the window's banner, the ring window): one per
+ * ringing toast main raised (a core `notify` for interaction.offered), until its `dismiss` —
+ * answered here or elsewhere, ended, missed or expired by main's ring timer (core/presence.ts).
+ * `actions` are the vendor adapter's own commands (core/decide.ts offerActions): none means the
+ * agent answers in the profile's own window.
+ */
+export const RingSchema = z.strictObject({
+  id: z.string().regex(/^ring-\d{1,12}$/),
+  profile: z.string().max(200),
+  profileName: z.string().max(200),
+  name: z.string().max(FIELD_LIMITS.name).optional(),
+  number: z.string().max(FIELD_LIMITS.number).optional(),
+  queue: z.string().max(FIELD_LIMITS.queue).optional(),
+  media: MediaSchema.optional(),
+  /** main's clock (ms since epoch) when it started ringing: the surface counts from it. */
+  since: z.number(),
+  actions: z.array(z.enum(['answer', 'decline'])).max(2),
+});
+export type Ring = z.infer<typeof RingSchema>;
+
+/** The agent's choice on the ring surface: the vendor's command, or open the profile's view. */
+export const RingActionSchema = z.strictObject({ id: RingSchema.shape.id, action: z.enum(['answer', 'decline', 'open']) });
+export type RingActionRequest = z.infer<typeof RingActionSchema>;
+
 export const ShellSnapshotSchema = z.strictObject({
   profiles: z.array(ProfileViewSchema).max(20),
   selected: z.string().nullable(),
@@ -171,6 +196,8 @@ export const ShellSnapshotSchema = z.strictObject({
   dialQuestion: DialQuestionSchema.nullable(),
   /** Rings the OS did not show, oldest first; the window's banner names each until it ends. */
   unshownRings: z.array(UnshownRingSchema).max(20),
+  /** Every call ringing now, oldest first (RingSchema): the ring surface shows the newest. */
+  rings: z.array(RingSchema).max(20),
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 
@@ -231,4 +258,6 @@ export interface ShellApi {
   setOverlay(open: boolean): void;
   /** The agent's answer to the snapshot's dialQuestion: only "call" dials. */
   answerDial(id: string, answer: DialAnswerRequest['answer']): Promise<Outcome>;
+  /** Answer or decline a ring (the vendor's command, as the toast's buttons), or open its profile. */
+  ringAction(id: string, action: RingActionRequest['action']): Promise<Outcome>;
 }

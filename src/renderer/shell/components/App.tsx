@@ -11,6 +11,8 @@ import { FeedPage } from './feed/FeedPage';
 import { Header } from './header/Header';
 import { LiveRegion } from './LiveRegion';
 import { RingBanner } from './RingBanner';
+import { RingAnnouncer } from './ring/RingSurface';
+import { useRingAnnouncement } from './ring/use-ring-announcement';
 import { Rail } from './rail/Rail';
 import { SettingsPage } from './settings/SettingsPage';
 import type { ShellSnapshot } from '../../../shared/ipc/shell-protocol';
@@ -30,17 +32,19 @@ export function App({ api }: { api: ShellApi }) {
 function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
   const store = useShellStore(api, snapshot);
   useShortcuts(store);
+  const ringSaid = useRingAnnouncement(snapshot.rings);
   return (
     <ShellContext.Provider value={store}>
       <Header />
       <Rail />
       <RingBanner />
-      <main class={snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page}>
+      <main class={snapshot.rings.length > 0 || snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page}>
         {store.page === 'main' && <ContentPlaceholder />}
         {store.page === 'feed' && <FeedPage />}
         {store.page === 'settings' && <SettingsPage />}
       </main>
       <LiveRegion text={store.announcement.text} seq={store.announcement.seq} />
+      <RingAnnouncer text={ringSaid} />
       {snapshot.dialQuestion && <DialQuestionDialog key={snapshot.dialQuestion.id} api={api} question={snapshot.dialQuestion} />}
     </ShellContext.Provider>
   );
