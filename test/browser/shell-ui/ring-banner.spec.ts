@@ -32,7 +32,7 @@ test('a call rings: the banner names the caller, number, queue, profile and ring
   // Across the content area, right under the header: where main keeps the vendor view off (layout.ts).
   expect(await banner.boundingBox()).toEqual({ x: 280, y: 48, width: 1280 - 280, height: 64 });
   expect(await ui.seriousViolations(), 'axe: serious or critical violations with the banner up').toEqual([]);
-  await ui.screenshot('ring-banner');
+  await ui.screenshot('ring-banner-shell-ui');
 
   await page.keyboard.press('Enter');
   await expect.poll(() => main.ringCommands.map((c) => `${c.profile} ${c.action}`)).toEqual(['sales answer']);
@@ -128,7 +128,7 @@ test('the ring window page: the same surface alone; Escape declines; axe finds n
   await expect(surface.getByRole('button')).toHaveText(['Answer', 'Decline']);
   await expect(surface.locator('.ring-details')).toHaveText('Incoming call · Sales queue · Sales US · ringing 0:07');
   expect(await ui.seriousViolations(), 'axe on the ring window page').toEqual([]);
-  await ui.screenshot('ring-window-page');
+  await ui.screenshot('ring-window-shell-ui');
   await page.keyboard.press('Escape');
   await expect.poll(() => main.ringCommands.map((c) => c.action)).toEqual(['decline']);
   main.capture('sales', replayed(RC, 13)); // the caller hung up

@@ -36,8 +36,9 @@ function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
   return (
     <ShellContext.Provider value={store}>
       <Header />
-      <Rail />
+      {/* Before the rail: Tab from the header reaches Answer / Decline next. */}
       <RingBanner />
+      <Rail />
       <main class={snapshot.rings.length > 0 || snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page}>
         {store.page === 'main' && <ContentPlaceholder />}
         {store.page === 'feed' && <FeedPage />}
