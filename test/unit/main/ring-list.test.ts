@@ -5,7 +5,7 @@ import type { ShellEvent } from '../../../src/shared/contract/shell-event';
 
 const offered = (ref: string, name?: string): ShellEvent =>
   ({ id: `e-${ref}`, at: 1, profile: 'sales', vendor: 'ringcentral-embeddable', kind: 'interaction.offered', ref, vendorEvent: 'rc-call-ring-notify', media: 'voice', ...(name ? { party: { name, number: '+16505550142' } } : {}), queue: 'Sales' }) as unknown as ShellEvent;
-const notify = (ref: string, update = false): Effect => ({ type: 'notify', kind: 'interaction.offered', title: 't', body: 'b', profile: 'sales', ref, actions: ['answer', 'decline'], media: 'voice', ...(update ? { update: true as const } : {}) });
+const notify = (ref: string, update = false): Extract<Effect, { type: 'notify' }> => ({ type: 'notify', kind: 'interaction.offered', title: 't', body: 'b', profile: 'sales', ref, actions: ['answer', 'decline'], media: 'voice', ...(update ? { update: true as const } : {}) });
 
 describe('RingList: the calls ringing now, as long as their toast', () => {
   it('a ring starts with its notify, keeps its id and start time when named again, and ends with its dismiss', () => {
