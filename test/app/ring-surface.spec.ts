@@ -22,6 +22,9 @@ const windows = async (app: AppProcess) => (await app.state()).windows;
 const ringWindowOf = async (app: AppProcess) => (await windows(app)).find((w) => w.title === 'Incoming call — Switchboard');
 const ringPage = (app: AppProcess): Promise<Page> => app.page('app://shell/index.html#ring');
 
+// Three Chromium pages and a vendor frame per test on a shared 2-core machine.
+test.describe.configure({ timeout: 150_000 });
+
 test('the window is in front: the banner names the caller; Answer reaches the demo softphone, which goes On call; no ring window', async ({ launch }) => {
   const app = await launch({ platform: 'win32' });
   const shell = await shellPage(app);

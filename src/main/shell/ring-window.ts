@@ -66,7 +66,8 @@ export class RingWindow {
   }
 
   private open(): void {
-    const win = new BaseWindow({ ...RING_WINDOW_SIZE, show: false, title: 'Incoming call — Switchboard', resizable: false, skipTaskbar: true });
+    // The ring's own colour until the page paints (ring.css): the window is up at once, not after a load.
+    const win = new BaseWindow({ ...RING_WINDOW_SIZE, show: false, title: 'Incoming call — Switchboard', resizable: false, skipTaskbar: true, backgroundColor: '#c2410c' });
     const view = new WebContentsView({ webPreferences: shellViewPreferences({ preload: this.deps.preload }) });
     win.contentView.addChildView(view);
     view.setBounds({ x: 0, y: 0, ...RING_WINDOW_SIZE });
@@ -80,9 +81,7 @@ export class RingWindow {
         this.view = null;
       }
     });
-    view.webContents.once('did-finish-load', () => {
-      if (this.window === win) win.showInactive();
-    });
+    win.showInactive();
     void view.webContents.loadURL(RING_WINDOW_URL).catch((err: Error) => this.deps.log(`ring window failed to load: ${err.message}`));
     this.deps.log('ring window opened: the shell window is hidden or not focused');
   }
