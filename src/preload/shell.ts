@@ -18,6 +18,7 @@ import {
   OutcomeSchema,
   PresenceAllStatusSchema,
   RefusedSchema,
+  RingActionSchema,
   SaveResultSchema,
   SelectProfileSchema,
   SetAllPresenceSchema,
@@ -70,6 +71,7 @@ const api: ShellApi = {
   missedSeen: () => ipcRenderer.send(CHANNELS.shellMissedSeen),
   callBack: (id) => call(CHANNELS.shellCallBack, OutcomeSchema, CallBackSchema.parse(id)),
   setAllPresence: (choice, minutes) => call(CHANNELS.shellSetAllPresence, PresenceAllStatusSchema, SetAllPresenceSchema.parse({ choice, minutes })),
+  ringAction: (id, action) => call(CHANNELS.shellRingAction, OutcomeSchema, RingActionSchema.parse({ id, action })),
 };
 
 contextBridge.exposeInMainWorld('switchboard', api);

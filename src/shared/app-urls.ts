@@ -25,3 +25,5 @@ export const hostPageUrl = (profileId: string): string => `${APP_ORIGINS.host}/p
 export const errorPageUrl = (profileId: string): string => `${APP_ORIGINS.host}/error/${encodeURIComponent(profileId)}`;
 export const DEMO_URL = `${APP_ORIGINS.demo}/demo.html`;
 export const SHELL_URL = `${APP_ORIGINS.shell}/index.html`;
+/** The small always-on-top ring window: the shell UI's own page, showing only the ring surface. */
+export const RING_WINDOW_URL = `${SHELL_URL}#ring`;

@@ -48,7 +48,7 @@ async function launchTwoProfiles(launch: (o?: object) => Promise<AppProcess>, pl
 /** Posts what RingCentral's code posts, from the widget page itself. */
 const post = (widget: Page, ...lines: number[]) => widget.evaluate((list) => (globalThis as unknown as { widgetPost(l: unknown[]): void }).widgetPost(list), lines.map((n) => replayed(RC, n).data));
 
-const banner = (shell: Page) => shell.getByRole('region', { name: 'Ringing call' });
+const banner = (shell: Page) => shell.getByRole('region', { name: 'Incoming call' });
 const shellWindow = async (app: AppProcess) => (await app.state()).windows[0]!;
 /** The vendor views main shows, with the top of each. */
 const shownViews = async (app: AppProcess) => (await shellWindow(app)).views.filter((v) => v.visible && v.bounds.x > 0).map((v) => ({ contents: v.contents, y: v.bounds.y }));
@@ -70,9 +70,9 @@ test('darwin, unsigned build: the call toast fails → logged; the hidden window
   await expect.poll(async () => (await shellWindow(app))).toMatchObject({ visible: true, focused: false, flashing: true });
   const rail = shell.getByRole('navigation', { name: 'Profiles' });
   await expect(rail.getByRole('button', { name: /^Sales line,/ })).toHaveAttribute('aria-current', 'page');
-  await expect(banner(shell).locator('p')).toHaveText(['Incoming call from Jane Doe (+16505550100) — Sales on Sales line', 'The system notification could not be shown.']);
-  // The ringing profile's view is the one shown, laid out below the header (48) and the banner (44).
-  await expect.poll(() => shownViews(app)).toEqual([{ contents: salesView, y: 92 }]);
+  await expect(banner(shell).locator('p')).toHaveText(['Jane Doe+1 650 555 0100', /^Incoming call · Sales queue · Sales line · ringing \d+:\d\d$/, 'The system notification could not be shown.']);
+  // The ringing profile's view is the one shown, laid out below the header (48) and the banner (64).
+  await expect.poll(() => shownViews(app)).toEqual([{ contents: salesView, y: 112 }]);
   await screenshot(app, test.info().outputPath('ring-banner-darwin.png'));
 
   await post(widget, 13); // rc-call-end-notify: the caller hung up
@@ -89,7 +89,8 @@ test('linux, no notification daemon: the toast fails with an empty error (libnot
   const toast = await waitForToast(app, (t) => t.title.includes('Jane Doe') && t.failed !== null, 'the call toast libnotify could not show');
   expect(toast.failed).toBe('');
   await expect.poll(() => app.diag().find((l) => l.message === 'notification failed: the system did not show it')?.data).toEqual({ kind: 'interaction.offered', profile: 'sales', error: '' });
-  await expect(banner(shell)).toContainText('Incoming call from Jane Doe (+16505550100) — Sales on Sales line');
+  await expect(banner(shell)).toContainText('Jane Doe+1 650 555 0100');
+  await expect(banner(shell).locator('.ring-note')).toHaveText('The system notification could not be shown.');
   await expect(shell.getByRole('navigation', { name: 'Profiles' }).getByRole('button', { name: /^Sales line,/ })).toHaveAttribute('aria-current', 'page');
   await screenshot(app, test.info().outputPath('ring-banner-linux.png'));
   await post(widget, 9); // rc-call-start-notify: answered in the widget
@@ -102,7 +103,8 @@ test('win32, notifications not supported: no toast at all, the window rings and 
   const shell = await shellPage(app);
   const { phone } = await demoPhone(app);
   await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
-  await expect(banner(shell).locator('p')).toHaveText(['Incoming call from Jane Doe (+1 650 555 0100) — Support on Demo softphone', 'This system cannot show notifications.']);
+  await expect(banner(shell).locator('.ring-who')).toHaveText('Jane Doe+1 650 555 0100');
+  await expect(banner(shell).locator('.ring-note')).toHaveText('This system cannot show notifications.');
   expect((await app.state()).toasts).toEqual([]);
   expect(app.diag().find((l) => l.message === 'notifications are not supported on this system')?.data).toEqual({ kind: 'interaction.offered', profile: 'demo' });
   await screenshot(app, test.info().outputPath('ring-banner-unsupported-win32.png'));

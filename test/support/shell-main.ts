@@ -102,7 +102,8 @@ export type MainCall =
   | { method: 'dismissGuide' }
   | { method: 'missedSeen' }
   | { method: 'callBack'; arg: string }
-  | { method: 'setAllPresence'; arg: { choice: PresenceAllStatus['choice']; minutes: 15 | 30 | 60 | null } };
+  | { method: 'setAllPresence'; arg: { choice: PresenceAllStatus['choice']; minutes: 15 | 30 | 60 | null } }
+  | { method: 'ringAction'; arg: { id: string; action: 'answer' | 'decline' | 'open' } };
 
 export class ShellMain {
   readonly settings: Settings;
@@ -334,6 +335,20 @@ export class ShellMain {
   }
 
   /** ShellWindow.select: the agent chose a profile, or main did (a notification was clicked). */
+  /**
+   * The ring surface's Answer / Decline / Open, as start-app's ringAction reads it: which call the
+   * ring id is (ShellState's ring list) and the command it becomes. The command itself reaches a
+   * vendor frame only in the app tier (ring-surface.spec.ts); here it is recorded.
+   */
+  readonly ringCommands: Array<{ profile: string; ref?: string; action: 'answer' | 'decline' | 'open' }> = [];
+  ringAction(id: string, action: 'answer' | 'decline' | 'open'): this {
+    const ring = this.state.rings.find(id);
+    if (!ring) throw new Error(`ring action for ${id}, which is not ringing`);
+    this.ringCommands.push({ profile: ring.profile, ...(ring.ref ? { ref: ring.ref } : {}), action });
+    if (action === 'open') this.select(ring.profile);
+    return this;
+  }
+
   select(profile: string): this {
     if (!this.settings.profiles.some((p) => p.id === profile)) return this;
     this.state.selected = profile;
@@ -349,6 +364,7 @@ export class ShellMain {
     else if (call.method === 'missedSeen') this.state.seeMissed();
     else if (call.method === 'callBack') this.lastAnswer = this.callBack(call.arg);
     else if (call.method === 'setAllPresence') this.lastAnswer = this.presenceAll.setAll(call.arg.choice, call.arg.minutes);
+    else if (call.method === 'ringAction') this.ringAction(call.arg.id, call.arg.action);
     else this.state.dismissGuide();
     return this.update();
   }

@@ -12,6 +12,7 @@ import {
   DndModeSchema,
   EndpointSchema,
   RawPayloadIdSchema,
+  RingActionSchema,
   SelectProfileSchema,
   SetAllPresenceSchema,
   SetPresenceSchema,
@@ -46,6 +47,7 @@ export interface ShellIpcDeps {
   missedSeen(): void;
   callBack(id: string): Outcome;
   setAllPresence(choice: PresenceAllStatus['choice'], minutes: 15 | 30 | 60 | null): PresenceAllStatus;
+  ringAction(id: string, action: 'answer' | 'decline' | 'open'): Outcome;
 }
 
 type Handler = (arg: unknown) => unknown;
@@ -99,6 +101,12 @@ export function registerShellIpc(ipc: Pick<IpcMain, 'handle' | 'on'>, deps: Shel
     const parsed = DialAnswerSchema.safeParse(arg);
     if (!parsed.success) return { ok: false, reason: `bad answer to a call question: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(answer)'}: ${i.message}`).join('; ')}` };
     return deps.answerDial(parsed.data.id, parsed.data.answer);
+  });
+  handle(CHANNELS.shellRingAction, (arg) => {
+    // As answerDial: a malformed request answers nothing and says why.
+    const parsed = RingActionSchema.safeParse(arg);
+    if (!parsed.success) return { ok: false, reason: `bad ring action: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(action)'}: ${i.message}`).join('; ')}` };
+    return deps.ringAction(parsed.data.id, parsed.data.action);
   });
 }
 

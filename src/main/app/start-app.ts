@@ -24,6 +24,7 @@ import { BACKGROUND_INTERVALS } from '../runtime/node-timers';
 import { watchOnline } from '../runtime/online-watch';
 import { SHELL_PARTITION } from '../security/web-preferences';
 import { ProfileView } from '../shell/profile-view';
+import { RingWindow } from '../shell/ring-window';
 import { serviceStatus, watchEventLogLoss } from '../shell/service-status';
 import { ShellState } from '../shell/shell-state';
 import { ShellWindow } from '../shell/shell-window';
@@ -74,7 +75,19 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   const { settings, policyFile, read } = config;
   const state = new ShellState(settings.profiles, read.firstRun && !config.applied.replacedDemo, settings.guideDismissed);
   let shellWindow: ShellWindow | null = null;
-  const notifyUi = () => shellWindow?.pushState();
+  // The ring window (shell/ring-window.ts) opens for a ring while the shell window is hidden or
+  // not focused, and closes when nothing rings; it hears every change the shell UI hears.
+  const ringWindow = new RingWindow({
+    state,
+    preload: PATHS.shellPreload,
+    attended: () => shellWindow !== null && shellWindow.window.isVisible() && shellWindow.window.isFocused(),
+    log: (message, data) => diag('effect', message, data),
+  });
+  const notifyUi = () => {
+    shellWindow?.pushState();
+    // Not before the window exists: a ring at start-up opens it once the shell window is up.
+    if (shellWindow) ringWindow.changed();
+  };
   // A problem can be found at any time (a command the vendor never confirmed, a timer): the
   // shell window is told at once, not at its next unrelated update.
   const problem = (message: string) => {
@@ -187,13 +200,15 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     shellWindow?.focus();
     shellWindow?.select(id);
   };
+  // Answer / Decline as the vendor's own command: the toast's buttons and the ring surface's (one path).
+  const ringAct = (profile: string, ref: string | undefined, action: 'answer' | 'decline') => command(profile, { type: action, ...(ref ? { ref } : {}) });
   const notifier = createNotifier({
     create: (options) => new Notification(options),
     isSupported: () => Notification.isSupported(),
     redaction: () => settings.logs.redaction,
     profileName: (id) => registry.get(id)?.profile.name ?? id,
     focusProfile,
-    act: (profile, ref, action) => void command(profile, { type: action, ...(ref ? { ref } : {}) }),
+    act: (profile, ref, action) => void ringAct(profile, ref, action),
     log: (message, data) => diag('effect', message, data),
     // libnotify draws none of a toast's actions (electron/electron docs/api/notification.md:
     // `actions` _macOS_ _Windows_; shell/browser/notifications/linux/libnotify_notification.cc
@@ -276,7 +291,8 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   // 11. IPC: the capture channel from vendor views, the shell UI's API.
   wireCaptureIpc(ipcMain, registry, captures);
   registerShellIpc(ipcMain, {
-    isShell: (id) => shellWindow !== null && id === shellWindow.shellView.webContents.id,
+    // The shell UI, and the ring window, which is the same page (shell/ring-window.ts).
+    isShell: (id) => (shellWindow !== null && id === shellWindow.shellView.webContents.id) || id === ringWindow.contentsId(),
     snapshot: () => state.snapshot(),
     rawPayload: (id) => state.rawPayload(id),
     select: (id) => shellWindow?.select(id),
@@ -321,6 +337,18 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
       return dialer.callBack(missed.dial, missed.profile);
     },
     setAllPresence: (choice, minutes) => presenceAll.setAll(choice, minutes),
+    ringAction(id, action) {
+      const ring = state.rings.find(id);
+      if (!ring) return { ok: false, reason: 'that call is no longer ringing' };
+      if (action === 'open') {
+        // The agent goes to the profile's own window to answer there: its banner takes over.
+        focusProfile(ring.profile);
+        ringWindow.close('the agent opened the profile');
+        return { ok: true, detail: `opened ${registry.get(ring.profile)?.profile.name ?? ring.profile}` };
+      }
+      if (!ring.actions.includes(action)) return { ok: false, reason: `${registry.get(ring.profile)?.profile.name ?? ring.profile} cannot ${action} from Switchboard: open it to answer` };
+      return ringAct(ring.profile, ring.ref, action);
+    },
   });
 
   // 12. Start at login.
@@ -336,6 +364,8 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true,
   });
   shellWindow = new ShellWindow(registry.views(), state, PATHS.shellPreload, hidden);
+  // A ring that came while the window did not exist yet (ring window: see notifyUi).
+  notifyUi();
   if (cli.options.profile && !shellWindow.select(cli.options.profile)) problem(`--profile: there is no profile "${cli.options.profile}"`);
   const win = shellWindow;
   wireShortcuts([win.shellView.webContents, ...registry.views().map((v) => v.view.webContents)], (shortcut) => {
@@ -386,6 +416,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     async beforeQuit() {
       tray.quitting();
       notifier.closeAll();
+      ringWindow.close('quitting');
       await services.close();
     },
   });

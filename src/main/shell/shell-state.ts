@@ -14,6 +14,7 @@ import { setItThereText } from '../../shared/presence/set-all';
 import { settableStates } from '../../shared/tray/vendor-presence';
 import { ADAPTERS } from '../../shared/vendors/registry';
 import type { UnshownRingInput } from '../notifications/notifier';
+import { RingList } from './ring-list';
 import { RingingCallers } from './ringing-callers';
 
 const FEED_MAX = 500;
@@ -92,6 +93,8 @@ export class ShellState {
   /** Today's counters, Missed list and unseen counts, from the events recorded here. */
   private readonly day = new DayTally();
   private presenceAll: () => PresenceAllStatus | null = () => null;
+  /** Every call ringing now, for the ring surface (ring-list.ts). */
+  readonly rings: RingList;
   selected: string | null;
 
   constructor(
@@ -100,6 +103,7 @@ export class ShellState {
     guideDismissed = false,
   ) {
     this.selected = profiles[0]?.id ?? null;
+    this.rings = new RingList((id) => profiles.find((p) => p.id === id)?.name ?? id);
     this.guide = firstRun && !guideDismissed;
     for (const p of profiles) this.health.set(p.id, { health: 'loading' });
   }
@@ -215,6 +219,7 @@ export class ShellState {
   }
 
   record(events: readonly ShellEvent[], effects: readonly Effect[], at: number, profile: string): void {
+    this.rings.apply(events, effects, at);
     for (const e of events) {
       this.callers.apply(e);
       this.day.apply(e);
@@ -324,6 +329,7 @@ export class ShellState {
       missed: this.day.missed().map(withDial),
       today: this.day.today(),
       presenceAll: this.presenceAll(),
+      rings: this.rings.list(),
     };
   }
 

@@ -24,7 +24,7 @@ const UI_PUSH_MS = 50;
  * shell view's CSS px are the window's DIPs (its zoom stays 1: application-menu.ts drops the zoom
  * keys; OS display scaling shrinks both alike), so main decides on the content width in DIPs.
  */
-export const SHELL_CHROME = { railWidth: 280, compactRailWidth: 72, compactBelowWidth: 1000, headerHeight: 48, ringBannerHeight: 44 } as const;
+export const SHELL_CHROME = { railWidth: 280, compactRailWidth: 72, compactBelowWidth: 1000, headerHeight: 48, ringBannerHeight: 64 } as const;
 
 export class ShellWindow {
   readonly window: BaseWindow;
@@ -36,6 +36,8 @@ export class ShellWindow {
   private sent: ShellMark = { feed: 0, activity: 0 };
   /** A full-page panel of the shell UI (settings, expanded feed) covers the vendor area. */
   private overlay = false;
+  /** The ring surface's banner is across the content area (layout() keeps the vendor view below it). */
+  private bannerShown = false;
 
   constructor(
     private readonly views: readonly ProfileView[],
@@ -87,7 +89,9 @@ export class ShellWindow {
 
   layout(): void {
     const { width, height } = this.window.getContentBounds();
-    const banner = this.state.unshownRingCount > 0 ? SHELL_CHROME.ringBannerHeight : 0;
+    // Every ring shows the banner (ring-list.ts); a ring the OS did not show is one of them.
+    this.bannerShown = this.state.rings.size > 0 || this.state.unshownRingCount > 0;
+    const banner = this.bannerShown ? SHELL_CHROME.ringBannerHeight : 0;
     const layout = layoutWindow({ width, height }, { railWidth: railWidthFor(width, SHELL_CHROME), headerHeight: SHELL_CHROME.headerHeight, bannerHeight: banner });
     this.shellView.setBounds(layout.shell);
     for (const v of this.views) v.view.setBounds(layout.vendor);
@@ -168,6 +172,8 @@ export class ShellWindow {
    * (a reloaded page starts from getState's whole snapshot, whose mark covers every delta so far).
    */
   pushState(): void {
+    // A ring started or the last one ended: the vendor view moves below the banner or back at once.
+    if (this.bannerShown !== (this.state.rings.size > 0 || this.state.unshownRingCount > 0)) this.layout();
     if (this.pushTimer) return;
     this.pushTimer = setTimeout(() => {
       this.pushTimer = null;

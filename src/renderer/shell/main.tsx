@@ -6,6 +6,7 @@ import './zod-jitless';
 import { render } from 'preact';
 import type { ShellApi } from '../../shared/ipc/shell-protocol';
 import { App } from './components/App';
+import { RingWindowApp } from './components/ring/RingWindowApp';
 
 declare global {
   interface Window {
@@ -14,4 +15,5 @@ declare global {
 }
 
 const root = document.getElementById('app');
-if (root) render(<App api={window.switchboard} />, root);
+// The ring window loads this page at #ring (src/main/shell/ring-window.ts): the ring surface alone.
+if (root) render(location.hash === '#ring' ? <RingWindowApp api={window.switchboard} /> : <App api={window.switchboard} />, root);

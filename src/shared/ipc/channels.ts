@@ -36,6 +36,8 @@ export const CHANNELS = {
   shellCallBack: 'shell:call-back',
   /** "Set all to …" (SetAllPresenceSchema → PresenceAllStatus). */
   shellSetAllPresence: 'shell:set-all-presence',
+  /** Answer / Decline / Open on the ring surface (RingActionSchema → Outcome), from the shell UI or the ring window. */
+  shellRingAction: 'shell:ring-action',
   /** shell preload → main (send). */
   shellDismissGuide: 'shell:dismiss-guide',
   shellSetOverlay: 'shell:set-overlay',

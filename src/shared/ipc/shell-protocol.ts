@@ -222,6 +222,31 @@ export const SetAllPresenceSchema = z.strictObject({
 });
 export const CallBackSchema = MissedCallSchema.shape.id;
 
+/**
+ * A call ringing now, as the ring surface shows it (the window's banner, the ring window): one per
+ * ringing toast main raised (a core `notify` for interaction.offered), until its `dismiss` —
+ * answered here or elsewhere, ended, missed or expired by main's ring timer (core/presence.ts).
+ * `actions` are the vendor adapter's own commands (core/decide.ts offerActions): none means the
+ * agent answers in the profile's own window.
+ */
+export const RingSchema = z.strictObject({
+  id: z.string().regex(/^ring-\d{1,12}$/),
+  profile: z.string().max(200),
+  profileName: z.string().max(200),
+  name: z.string().max(FIELD_LIMITS.name).optional(),
+  number: z.string().max(FIELD_LIMITS.number).optional(),
+  queue: z.string().max(FIELD_LIMITS.queue).optional(),
+  media: MediaSchema.optional(),
+  /** main's clock (ms since epoch) when it started ringing: the surface counts from it. */
+  since: z.number(),
+  actions: z.array(z.enum(['answer', 'decline'])).max(2),
+});
+export type Ring = z.infer<typeof RingSchema>;
+
+/** The agent's choice on the ring surface: the vendor's command, or open the profile's view. */
+export const RingActionSchema = z.strictObject({ id: RingSchema.shape.id, action: z.enum(['answer', 'decline', 'open']) });
+export type RingActionRequest = z.infer<typeof RingActionSchema>;
+
 export const ShellSnapshotSchema = z.strictObject({
   profiles: z.array(ProfileViewSchema).max(20),
   selected: z.string().nullable(),
@@ -250,6 +275,8 @@ export const ShellSnapshotSchema = z.strictObject({
   today: TodaySchema,
   /** The last "Set all to …", or null. */
   presenceAll: PresenceAllStatusSchema.nullable(),
+  /** Every call ringing now, oldest first (RingSchema): the ring surface shows the newest. */
+  rings: z.array(RingSchema).max(20),
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 
@@ -348,4 +375,6 @@ export interface ShellApi {
   callBack(id: string): Promise<Outcome>;
   /** "Set all to …" for every profile that can follow, for `minutes` or until changed (null). */
   setAllPresence(choice: PresenceAllStatus['choice'], minutes: 15 | 30 | 60 | null): Promise<PresenceAllStatus>;
+  /** Answer or decline a ring (the vendor's command, as the toast's buttons), or open its profile. */
+  ringAction(id: string, action: RingActionRequest['action']): Promise<Outcome>;
 }

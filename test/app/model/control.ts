@@ -74,7 +74,7 @@ function windowById(id: unknown): BaseWindow {
 function state() {
   return {
     ready: app.isReady(),
-    windows: BaseWindow.getAllWindows().map((w) => ({ id: w.id, title: w.getTitle(), visible: w.isVisible(), focused: w.isFocused(), minimized: w.isMinimized(), flashing: w._flashing(), maximized: w.isMaximized(), fullScreen: w.isFullScreen(), bounds: w.getContentBounds(), views: viewsOf(w.contentView), menu: menuView(w._menu() as Menu | null) })),
+    windows: BaseWindow.getAllWindows().map((w) => ({ id: w.id, title: w.getTitle(), visible: w.isVisible(), focused: w.isFocused(), minimized: w.isMinimized(), flashing: w._flashing(), alwaysOnTop: w._alwaysOnTop(), maximized: w.isMaximized(), fullScreen: w.isFullScreen(), bounds: w.getContentBounds(), views: viewsOf(w.contentView), menu: menuView(w._menu() as Menu | null) })),
     contents: allWebContents().map((c) => ({ id: c.id, targetId: c._targetIdNow(), url: c.getURL(), type: c.getType(), partition: c.session.partition, preload: typeof c._preferences.preload === 'string', crashed: c.isCrashed(), zoomLevel: c._zoomLevel, devToolsOpened: c._devToolsOpened })),
     trays: allTrays().map((t) => ({ image: t._image._path, toolTip: t._toolTip, menu: menuView(t._menu) })),
     toasts: shownToasts().map((t) => t._view()),

@@ -18,6 +18,14 @@
  * (macOS: the Dock icon bounces until stopped, NSCriticalRequest, native_window_mac.mm
  * `FlashFrame`); the model keeps the flag until the app stops it.
  *
+ * Always on top (docs/api/base-window.md `win.setAlwaysOnTop(flag[, level][, relativeLevel])`,
+ * `win.isAlwaysOnTop()`): the level is one of Electron's named levels, `floating` by default when
+ * the flag is true and reset to `normal` when it is false; a level outside the list is refused
+ * (shell/browser/native_window_views.cc and native_window_mac.mm read it as a string, the docs
+ * list the values). Linux ignores the level (the window manager is asked for "above"), which the
+ * model keeps as given so a test can read what the app asked for. `skipTaskbar` (an option,
+ * docs/api/structures/base-window-options.md, macOS and Windows) is kept as an option only.
+ *
  * Maximize and full screen, done by the agent or the window manager (control.ts windowState): the
  * window emits 'maximize'/'unmaximize' and 'enter-full-screen'/'leave-full-screen', and 'resize'.
  * On Linux 'resize' comes before the window manager's new size is readable: getContentBounds()
@@ -42,7 +50,8 @@ export interface Rectangle {
   height: number;
 }
 
-const KNOWN_OPTIONS = new Set(['width', 'height', 'minWidth', 'minHeight', 'maxWidth', 'maxHeight', 'x', 'y', 'center', 'title', 'show', 'backgroundColor', 'autoHideMenuBar', 'icon', 'resizable', 'webPreferences', 'useContentSize']);
+const KNOWN_OPTIONS = new Set(['width', 'height', 'minWidth', 'minHeight', 'maxWidth', 'maxHeight', 'x', 'y', 'center', 'title', 'show', 'backgroundColor', 'autoHideMenuBar', 'icon', 'resizable', 'webPreferences', 'useContentSize', 'skipTaskbar']);
+const ALWAYS_ON_TOP_LEVELS = new Set(['normal', 'floating', 'torn-off-menu', 'modal-panel', 'main-menu', 'status', 'pop-up-menu', 'screen-saver', 'dock']);
 
 function checkRect(r: Rectangle): Rectangle {
   for (const k of ['x', 'y', 'width', 'height'] as const) {
@@ -152,6 +161,7 @@ export class BaseWindow extends ModelEmitter {
   private normalSize: { width: number; height: number } | null = null;
   private destroyed = false;
   private flashing = false;
+  private onTop: { flag: boolean; level: string } = { flag: false, level: 'normal' };
   private size: { width: number; height: number };
   private menu: ModelMenu | null = null;
   private self: BaseWindow = this;
@@ -204,6 +214,15 @@ export class BaseWindow extends ModelEmitter {
 
   flashFrame(flag: boolean): void {
     this.flashing = Boolean(flag);
+  }
+
+  setAlwaysOnTop(flag: boolean, level?: string, _relativeLevel?: number): void {
+    if (level !== undefined && !ALWAYS_ON_TOP_LEVELS.has(level)) throw new TypeError(`Invalid always-on-top level: ${String(level)}`);
+    this.onTop = flag ? { flag: true, level: level ?? 'floating' } : { flag: false, level: 'normal' };
+  }
+
+  isAlwaysOnTop(): boolean {
+    return this.onTop.flag;
   }
 
   hide(): void {
@@ -317,6 +336,10 @@ export class BaseWindow extends ModelEmitter {
 
   _flashing(): boolean {
     return this.flashing;
+  }
+
+  _alwaysOnTop(): string | null {
+    return this.onTop.flag ? this.onTop.level : null;
   }
 
   /** The harness resizes the window as the agent would (drag, maximize). */

@@ -159,6 +159,11 @@ export function installFakeShellApi(init: FakeInit): void {
       await main({ method: 'setAllPresence', arg: { choice, minutes } });
       return answer<PresenceAllStatus>();
     },
+    async ringAction(id: string, action: 'answer' | 'decline' | 'open') {
+      record('ringAction', id, action);
+      await main({ method: 'ringAction', arg: { id, action } });
+      return { ok: true as const, detail: `${action} sent` };
+    },
   };
 
   g.addEventListener('securitypolicyviolation', (e) => control.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));

@@ -181,8 +181,11 @@ test('keyboard only: Tab reaches every control of the main screen, the presence 
   expectAllReachedAndNamed(stops, count, 'main screen');
   expect(stops.filter((s) => s.probe !== null).map((s) => s.name)).toEqual([
     'Presence: Ringing',
+    'Ringing: Sales US — +1 415 555 0123',
     '1 problem with the settings: show them',
     'Settings',
+    'Answer',
+    'Decline',
     'Sales US, RingCentral Embeddable, Ringing, +14155550123',
     'Chat desk, RingCentral Engage Digital, Available',
     'Support EU, ExpertFlow Agent Desk, Available, page not responding for 15 s; reloading in 1 s',

@@ -95,7 +95,12 @@ function slowFrames(): void {
   w.requestAnimationFrame = (cb) => raf(() => w.setTimeout(() => cb(w.performance.now()), 60));
 }
 
-export const test = base.extend<{ openShell(main: ShellMain, answers?: Partial<FakeResponses>): Promise<ShellUi> }, { shellUiServer: ShellUiServer }>({
+/** `page: 'ring-window'`: the page main's ring window loads (RING_WINDOW_URL, index.html#ring). */
+export interface OpenOptions {
+  page?: 'shell' | 'ring-window';
+}
+
+export const test = base.extend<{ openShell(main: ShellMain, answers?: Partial<FakeResponses>, options?: OpenOptions): Promise<ShellUi> }, { shellUiServer: ShellUiServer }>({
   shellUiServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here
     async ({}, use) => {
@@ -112,15 +117,16 @@ export const test = base.extend<{ openShell(main: ShellMain, answers?: Partial<F
     await page.exposeFunction(MAIN_BINDING, (call: MainCall) => current!.handle(call));
     await page.exposeFunction(RAW_BINDING, (id: string) => current!.state.rawPayload(id));
     await page.exposeFunction(MAIN_ANSWER_BINDING, () => current!.lastAnswer);
-    await use(async (main, answers = {}) => {
+    await use(async (main, answers = {}, options = {}) => {
       current = main;
       if (process.env.SHELL_UI_SLOW_FRAMES) await page.addInitScript(slowFrames);
       // main's first push (what the page's getState answers) marks what later deltas build on.
       await page.addInitScript(installFakeShellApi, { snapshot: main.update().snapshot, responses: responses(main, answers), mainBinding: MAIN_BINDING, rawBinding: RAW_BINDING, mainAnswerBinding: MAIN_ANSWER_BINDING });
-      await page.goto(shellUiServer.url);
+      const ringWindow = options.page === 'ring-window';
+      await page.goto(ringWindow ? `${shellUiServer.url}#ring` : shellUiServer.url);
       const ui = new ShellUi(page, main);
       // Rendered from the first snapshot.
-      await page.locator('header.top').waitFor();
+      await page.locator(ringWindow ? 'main.ring-window' : 'header.top').waitFor();
       return ui;
     });
   },

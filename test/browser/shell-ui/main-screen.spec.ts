@@ -50,7 +50,8 @@ test('a ringing call is unmistakable: the word, a bell, a strong colour and moti
   await expect(sales).toHaveCSS('animation-name', 'rail-ring');
   // The header mirrors the tray's aggregate state.
   await expect(page.getByRole('button', { name: /^Presence: Ringing/ })).toBeVisible();
-  await expect(page.locator('[role="status"][aria-live="polite"][aria-atomic="true"]')).toHaveText('Incoming call from Jane Doe on Sales US');
+  // Said assertively by the ring surface's region (RingAnnouncer), with the number and queue.
+  await expect(page.locator('[aria-live="assertive"][aria-atomic="true"]')).toHaveText('Incoming call from Jane Doe, +1 650 555 0100, Sales queue, on Sales US');
   await ui.screenshot('ringing');
 
   // With reduced motion: no pulse, a steady outline instead; still the word and the colour.

@@ -24,6 +24,7 @@ function rig() {
     dismissGuide: record('dismissGuide'),
     setOverlay: record('setOverlay'),
     answerDial: record('answerDial'),
+    ringAction: record('ringAction'),
   } as unknown as ShellIpcDeps;
   registerShellIpc({ handle: (c: string, h: never) => void handlers.set(c, h), on: (c: string, h: never) => void handlers.set(c, h) } as never, deps);
   const invoke = (channel: string, arg?: unknown, sender = 1) => handlers.get(channel)!({ sender: { id: sender } }, arg);
@@ -76,5 +77,15 @@ describe('shell IPC in main', () => {
     await expect(invoke(CHANNELS.shellSaveSettings, {}, 7)).resolves.toEqual({ refused: expect.stringContaining('not allowed') });
     invoke(CHANNELS.shellDismissGuide, undefined, 7);
     expect(calls).toEqual([]);
+  });
+
+  it('ring actions: parsed, from the shell UI only; a malformed one is refused as data', async () => {
+    const { invoke, calls } = rig();
+    expect(await invoke(CHANNELS.shellRingAction, { id: 'ring-3', action: 'answer' })).toEqual({ ok: true, detail: 'ringAction' });
+    expect(calls).toContainEqual(['ringAction', 'ring-3', 'answer']);
+    expect(await invoke(CHANNELS.shellRingAction, { id: 'ring-3', action: 'hangup' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^bad ring action: action:/) });
+    expect(await invoke(CHANNELS.shellRingAction, { id: '../x', action: 'answer' })).toMatchObject({ ok: false });
+    await invoke(CHANNELS.shellRingAction, { id: 'ring-4', action: 'decline' }, 9);
+    expect(calls.filter((c) => c[0] === 'ringAction')).toHaveLength(1);
   });
 });

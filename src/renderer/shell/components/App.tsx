@@ -13,6 +13,8 @@ import { MissedPage } from './missed/MissedPage';
 import { Header } from './header/Header';
 import { LiveRegion } from './LiveRegion';
 import { RingBanner } from './RingBanner';
+import { RingAnnouncer } from './ring/RingSurface';
+import { useRingAnnouncement } from './ring/use-ring-announcement';
 import { Rail } from './rail/Rail';
 import { SettingsPage } from './settings/SettingsPage';
 import type { ShellSnapshot } from '../../../shared/ipc/shell-protocol';
@@ -32,13 +34,15 @@ export function App({ api }: { api: ShellApi }) {
 function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
   const store = useShellStore(api, snapshot);
   useShortcuts(store);
+  const ringSaid = useRingAnnouncement(snapshot.rings);
   return (
     <ShellContext.Provider value={store}>
       <Header />
+      {/* Before the rail: Tab from the header reaches Answer / Decline next. */}
+      <RingBanner />
       {/* The open presence panel covers the rail: nothing under it takes focus or clicks. */}
       <Rail inert={store.presenceOpen} />
-      <RingBanner />
-      <main class={snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page} inert={store.presenceOpen}>
+      <main class={snapshot.rings.length > 0 || snapshot.unshownRings.length > 0 ? 'content below-ring-banner' : 'content'} data-page={store.page} inert={store.presenceOpen}>
         {store.page === 'main' && <ContentPlaceholder />}
         {store.page === 'feed' && <ActivityPage />}
         {store.page === 'diagnostics' && <FeedPage />}
@@ -46,6 +50,7 @@ function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
         {store.page === 'missed' && <MissedPage />}
       </main>
       <LiveRegion text={store.announcement.text} seq={store.announcement.seq} />
+      <RingAnnouncer text={ringSaid} />
       {snapshot.dialQuestion && <DialQuestionDialog key={snapshot.dialQuestion.id} api={api} question={snapshot.dialQuestion} />}
     </ShellContext.Provider>
   );

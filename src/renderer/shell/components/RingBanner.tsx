@@ -1,12 +1,12 @@
 /**
- * A ring the OS did not show (its system notification failed, or this system has none): a banner
- * across the top of the content area naming who calls on which profile, until the ring ends. Main
- * lays the vendor view out below it (src/main/window/layout.ts), so no page covers it; the newest
- * ring is named, further ones counted. Screen readers already hear the ring through LiveRegion.
+ * The window's ring surface: a banner across the top of the content area for every call that
+ * rings (main's snapshot `rings`), the newest named and the others counted. Main lays the vendor
+ * view out below it (src/main/window/layout.ts), so no page covers it. When the OS did not show
+ * the ring's toast (unshownRings), the banner says so: it is then the only place the ring shows.
  */
 import type { UnshownRing } from '../../../shared/ipc/shell-protocol';
 import { useShell } from '../state/shell-store';
-import { BellIcon } from './VendorIcon';
+import { RingSurface } from './ring/RingSurface';
 
 const WHY: Record<UnshownRing['why'], string> = {
   failed: 'The system notification could not be shown.',
@@ -14,23 +14,13 @@ const WHY: Record<UnshownRing['why'], string> = {
 };
 
 export function RingBanner() {
-  const { snapshot } = useShell();
-  const rings = snapshot.unshownRings;
-  const ring = rings.at(-1);
+  const { snapshot, api } = useShell();
+  const ring = snapshot.rings.at(-1);
   if (!ring) return null;
-  const more = rings.length > 1 ? ` (+${rings.length - 1} more ringing)` : '';
-  const who = `${ring.headline}${ring.caller ? ` from ${ring.caller}` : ''}`;
-  // Two lines, each ellipsized on narrow windows; the whole text is the title.
+  const unshown = snapshot.unshownRings.find((u) => u.profile === ring.profile);
   return (
-    <section class="ring-banner" aria-label="Ringing call" title={`${who} on ${ring.profileName}${more}. ${WHY[ring.why]}`}>
-      <BellIcon />
-      <div class="ring-banner-lines">
-        <p class="ring-banner-who">
-          <strong>{who}</strong> on {ring.profileName}
-          {more}
-        </p>
-        <p class="ring-banner-why">{WHY[ring.why]}</p>
-      </div>
-    </section>
+    <div class="ring-banner">
+      <RingSurface key={ring.id} ring={ring} more={snapshot.rings.length - 1} keys="banner" act={(id, action) => api.ringAction(id, action)} {...(unshown ? { note: WHY[unshown.why] } : {})} />
+    </div>
   );
 }

@@ -163,8 +163,10 @@ function useRingingAnnouncements(snapshot: ShellSnapshot, announce: (text: strin
   useEffect(() => {
     const now = new Map<string, string>();
     const fresh: string[] = [];
+    // A ring on the ring surface is announced there, assertively (RingAnnouncer): not twice.
+    const onSurface = new Set(snapshot.rings.map((r) => r.profile));
     for (const p of snapshot.profiles) {
-      if (p.state !== 'ringing') continue;
+      if (p.state !== 'ringing' || onSurface.has(p.id)) continue;
       const text = ringingAnnouncement(p);
       now.set(p.id, text);
       if (announced.current.get(p.id) !== text) fresh.push(text);

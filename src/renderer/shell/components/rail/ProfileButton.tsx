@@ -32,6 +32,7 @@ export function ProfileButton({ profile: p, index, selected }: { profile: Profil
     <button
       type="button"
       class="profile"
+      data-profile={p.id}
       data-state={p.state}
       data-health={p.health}
       aria-current={selected ? 'page' : undefined}
