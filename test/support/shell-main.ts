@@ -102,6 +102,7 @@ export class ShellMain {
     this.settings = applied.settings;
     this.locks = applied.locks;
     this.state = new ShellState(this.settings.profiles, read.firstRun && !applied.replacedDemo, this.settings.guideDismissed);
+    this.state.setRingtone(this.settings.ringtone, this.settings.notifications.ringThroughDnd);
     for (const problem of [...read.problems, ...('problem' in policyRead ? [policyRead.problem] : [])]) this.state.addProblem(problem);
 
     let ids = 0;
@@ -248,6 +249,7 @@ export class ShellMain {
     this.t += ms;
     this.views.runDue();
     this.router.effects(this.pipeline.tick(this.t), this.t);
+    this.state.tickRings(this.t);
     return this;
   }
 

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Menu, Notification, app, clipboard, dialog, ipcMain, net, powerMonitor, session, shell } from 'electron';
+import { Menu, Notification, app, clipboard, dialog, ipcMain, nativeImage, net, powerMonitor, session, shell } from 'electron';
 import { createPipeline } from '../../shared/core/pipeline';
 import type { DialSource } from '../../shared/links/dial-confirmation';
 import { isDialLink } from '../../shared/links/dial-link';
@@ -19,7 +19,9 @@ import { diag } from '../diagnostics';
 import { createEffectRouter } from '../effects/effect-router';
 import { testConnection } from '../forwarding/forwarder';
 import { createNotifier } from '../notifications/notifier';
+import { createRingAttention, type RingAttention } from '../notifications/ring-attention';
 import { createRingFallback } from '../notifications/ring-fallback';
+import { trayIconPath } from '../tray/tray-controller';
 import { BACKGROUND_INTERVALS } from '../runtime/node-timers';
 import { watchOnline } from '../runtime/online-watch';
 import { SHELL_PARTITION } from '../security/web-preferences';
@@ -71,8 +73,14 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   const config = await loadConfig(cli, app.getPath('userData'), app.isPackaged);
   const { settings, policyFile, read } = config;
   const state = new ShellState(settings.profiles, read.firstRun && !config.applied.replacedDemo, settings.guideDismissed);
+  state.setRingtone(settings.ringtone, settings.notifications.ringThroughDnd);
   let shellWindow: ShellWindow | null = null;
-  const notifyUi = () => shellWindow?.pushState();
+  // Taskbar flash / Dock bounce / badge follow what rings (ring-attention.ts), from step 13 on.
+  let ringAttention: RingAttention | null = null;
+  const notifyUi = () => {
+    shellWindow?.pushState();
+    ringAttention?.update(state.attention);
+  };
   // A problem can be found at any time (a command the vendor never confirmed, a timer): the
   // shell window is told at once, not at its next unrelated update.
   const problem = (message: string) => {
@@ -222,6 +230,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     applied(next) {
       pipeline.setContext({ ringThroughDnd: next.notifications.ringThroughDnd, suppressWhenFocused: next.notifications.suppressWhenFocused });
       pipeline.setRingTimeout(next.notifications.ringTimeoutSeconds * 1000);
+      state.setRingtone(next.ringtone, next.notifications.ringThroughDnd);
       // Redaction applies to every sink at once: the forwarder also re-redacts queued events as it sends them.
       services.eventLog.setRedaction(next.logs.redaction);
       services.forwarder?.setRedaction(next.logs.redaction);
@@ -320,6 +329,18 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   // Toasts for the profile on screen can be suppressed (a setting): the core is told which one that is.
   const updateFocus = () => pipeline.setContext({ focusedProfile: win.window.isFocused() && win.window.isVisible() ? state.selected : null });
   win.window.on('focus', updateFocus);
+  ringAttention = createRingAttention({
+    platform: process.platform,
+    app,
+    window: win.window,
+    overlayIcon: () => nativeImage.createFromPath(trayIconPath(PATHS.resources, 'ringing', process.platform)),
+  });
+  ringAttention.update(state.attention);
+  // The agent looked: stop flashing or bouncing, and the missed calls leave the badge.
+  win.window.on('focus', () => {
+    ringAttention?.focused();
+    if (state.ringsSeen()) notifyUi();
+  });
   win.window.on('blur', updateFocus);
   win.onSelect(updateFocus);
   tray.attachWindow(win);
@@ -349,6 +370,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     }),
     tick(now) {
       effects.effects(pipeline.tick(now), now);
+      if (state.tickRings(now)) notifyUi();
       dialer.tick(now);
       if (eventLogLoss()) notifyUi();
     },

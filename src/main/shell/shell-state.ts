@@ -10,6 +10,8 @@ import { describeDialSource, type PendingDial } from '../../shared/links/dial-co
 import type { DndSnapshot } from '../../shared/tray/dnd';
 import { noPresenceReason, settableStates } from '../../shared/tray/vendor-presence';
 import { ADAPTERS } from '../../shared/vendors/registry';
+import { RINGTONE_DEFAULTS, type RingtoneSettings } from '../../shared/contract/settings-ringtone';
+import { RingSound } from '../../shared/notifications/ring-sound';
 import type { UnshownRingInput } from '../notifications/notifier';
 import { RingingCallers } from './ringing-callers';
 
@@ -68,6 +70,9 @@ export class ShellState {
   /** Rings the OS did not show, by toast key (notifier.ts), oldest first. */
   private readonly unshown = new Map<string, UnshownRing>();
   private ringSeq = 0;
+  /** Which rings the shell page's ringtone sounds for, and where it plays (issue 14). */
+  private readonly ringSound = new RingSound();
+  private ringtone: RingtoneSettings = RINGTONE_DEFAULTS;
   selected: string | null;
 
   constructor(
@@ -153,6 +158,32 @@ export class ShellState {
   setDnd(dnd: DndSnapshot, scheduled: boolean): void {
     this.dnd = dnd;
     this.dndScheduled = scheduled;
+    this.ringSound.setDnd(dnd.mode !== 'off');
+  }
+
+  /** The ringtone's settings, and whether calls ring through DND (at start and after every save). */
+  setRingtone(ringtone: RingtoneSettings, ringThroughDnd: boolean): void {
+    this.ringtone = ringtone;
+    this.ringSound.configure({ untilAnswered: ringtone.untilAnswered, ringThroughDnd });
+  }
+
+  /** Time passes without effects: "ring until answered" rings out at its bound. True when that changed what sounds. */
+  tickRings(now: number): boolean {
+    const before = this.ringSound.ringing;
+    this.ringSound.tick(now);
+    return this.ringSound.ringing !== before;
+  }
+
+  /** The agent looked at the window: missed calls leave the badge. True when the badge changed. */
+  ringsSeen(): boolean {
+    const before = this.ringSound.badge;
+    this.ringSound.seen();
+    return this.ringSound.badge !== before;
+  }
+
+  /** What the taskbar badge counts: rings sounding and missed calls not seen yet. */
+  get attention(): { ringing: number; badge: number } {
+    return { ringing: this.ringSound.ringing, badge: this.ringSound.badge };
   }
 
   setHealth(profile: string, health: ViewHealth, detail?: string): void {
@@ -161,6 +192,7 @@ export class ShellState {
   }
 
   record(events: readonly ShellEvent[], effects: readonly Effect[], at: number, profile: string): void {
+    this.ringSound.record(events, effects, at);
     for (const e of events) {
       this.callers.apply(e);
       const detail = detailOf(e.raw);
@@ -223,6 +255,7 @@ export class ShellState {
       services: this.services(),
       dialQuestion: this.dialQuestion,
       unshownRings: [...this.unshown.values()],
+      ringtone: { ringing: this.ringSound.ringing, device: this.ringtone.device, secondDevice: this.ringtone.secondDevice, volume: this.ringtone.volume },
     };
   }
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TRAY_STATES } from '../contract/effects';
 import { SettingsSchema, type Settings } from '../contract/settings';
+import { RingtoneSettingsSchema } from '../contract/settings-ringtone';
 import { AgentStateSchema, FIELD_LIMITS, KindSchema, MediaSchema, VendorIdSchema, type AgentState } from '../contract/shell-event';
 import { DndSnapshotSchema, DND_MODES, type DndMode } from '../tray/dnd';
 
@@ -171,6 +172,11 @@ export const ShellSnapshotSchema = z.strictObject({
   dialQuestion: DialQuestionSchema.nullable(),
   /** Rings the OS did not show, oldest first; the window's banner names each until it ends. */
   unshownRings: z.array(UnshownRingSchema).max(20),
+  /**
+   * The ringtone the shell page plays (renderer/shell/state/use-ringtone.ts): how many rings sound
+   * now (core of it: shared/notifications/ring-sound.ts; 0: silent) and where and how loud.
+   */
+  ringtone: RingtoneSettingsSchema.omit({ untilAnswered: true }).extend({ ringing: z.number().int().nonnegative() }),
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 
