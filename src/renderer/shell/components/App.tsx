@@ -4,6 +4,7 @@
  */
 import type { ShellApi } from '../../../shared/ipc/shell-protocol';
 import { ShellContext, useShellStore, useSnapshot } from '../state/shell-store';
+import { useRingtone } from '../state/use-ringtone';
 import { useShortcuts } from '../state/use-shortcuts';
 import { ContentPlaceholder } from './ContentPlaceholder';
 import { DialQuestionDialog } from './DialQuestion';
@@ -30,6 +31,7 @@ export function App({ api }: { api: ShellApi }) {
 function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
   const store = useShellStore(api, snapshot);
   useShortcuts(store);
+  useRingtone(snapshot.ringtone);
   return (
     <ShellContext.Provider value={store}>
       <Header />
