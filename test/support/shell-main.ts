@@ -136,6 +136,7 @@ export class ShellMain {
     this.settings = applied.settings;
     this.locks = applied.locks;
     this.state = new ShellState(this.settings.profiles, read.firstRun && !applied.replacedDemo, this.settings.guideDismissed);
+    this.state.setRingtone(this.settings.ringtone, this.settings.notifications.ringThroughDnd);
     for (const problem of [...read.problems, ...('problem' in policyRead ? [policyRead.problem] : [])]) this.state.addProblem(problem);
 
     let ids = 0;
@@ -322,6 +323,7 @@ export class ShellMain {
     this.dialer.tick(this.t);
     this.presenceAll.tick(this.t);
     this.state.rollDay(this.t);
+    this.state.tickRings(this.t);
     return this;
   }
 

@@ -22,6 +22,7 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
 };
 
 /** Our own UI pages: scripts and styles only from themselves, nothing else. */
@@ -31,6 +32,8 @@ export const PAGE_CSP = csp({
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
+  // The ringtone (assets/ringtone-*.wav), played by the shell page.
+  'media-src': ["'self'"],
   'connect-src': ["'self'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],

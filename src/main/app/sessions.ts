@@ -14,6 +14,7 @@ import { handleAppProtocol, SHELL_SESSION_HOSTS } from '../app-protocol/register
 import type { ResolveContext } from '../app-protocol/resolve-request';
 import { diag } from '../diagnostics';
 import { installDenyAllPermissionHandlers } from '../security/permission-handlers';
+import { installShellPermissionHandlers } from '../security/shell-permissions';
 
 const logPermission = (message: string, data: object) => diag('permission', message, data);
 
@@ -28,5 +29,5 @@ export function prepareShellSession(session: Session, rendererDir: string, conte
     context,
     log: (message) => diag('protocol', message),
   });
-  installDenyAllPermissionHandlers(session, 'shell UI', logPermission);
+  installShellPermissionHandlers(session, logPermission);
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Menu, Notification, app, clipboard, dialog, ipcMain, net, powerMonitor, session, shell } from 'electron';
+import { Menu, Notification, app, clipboard, dialog, ipcMain, nativeImage, net, powerMonitor, session, shell } from 'electron';
 import { createPipeline } from '../../shared/core/pipeline';
 import type { DialSource } from '../../shared/links/dial-confirmation';
 import { isDialLink } from '../../shared/links/dial-link';
@@ -19,7 +19,9 @@ import { diag } from '../diagnostics';
 import { createEffectRouter } from '../effects/effect-router';
 import { testConnection } from '../forwarding/forwarder';
 import { createNotifier } from '../notifications/notifier';
+import { createRingAttention, type RingAttention } from '../notifications/ring-attention';
 import { createRingFallback } from '../notifications/ring-fallback';
+import { trayIconPath } from '../tray/tray-controller';
 import { BACKGROUND_INTERVALS } from '../runtime/node-timers';
 import { watchOnline } from '../runtime/online-watch';
 import { SHELL_PARTITION } from '../security/web-preferences';
@@ -74,6 +76,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   const config = await loadConfig(cli, app.getPath('userData'), app.isPackaged);
   const { settings, policyFile, read } = config;
   const state = new ShellState(settings.profiles, read.firstRun && !config.applied.replacedDemo, settings.guideDismissed);
+  state.setRingtone(settings.ringtone, settings.notifications.ringThroughDnd);
   let shellWindow: ShellWindow | null = null;
   // The ring window (shell/ring-window.ts) opens for a ring while the shell window is hidden or
   // not focused, and closes when nothing rings; it hears every change the shell UI hears.
@@ -83,8 +86,11 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     attended: () => shellWindow !== null && shellWindow.window.isVisible() && shellWindow.window.isFocused(),
     log: (message, data) => diag('effect', message, data),
   });
+  // Taskbar flash / Dock bounce / badge follow what rings (ring-attention.ts), from step 13 on.
+  let ringAttention: RingAttention | null = null;
   const notifyUi = () => {
     shellWindow?.pushState();
+    ringAttention?.update(state.attention);
     // Not before the window exists: a ring at start-up opens it once the shell window is up.
     if (shellWindow) ringWindow.changed();
   };
@@ -251,6 +257,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     applied(next) {
       pipeline.setContext({ ringThroughDnd: next.notifications.ringThroughDnd, suppressWhenFocused: next.notifications.suppressWhenFocused });
       pipeline.setRingTimeout(next.notifications.ringTimeoutSeconds * 1000);
+      state.setRingtone(next.ringtone, next.notifications.ringThroughDnd);
       // Redaction applies to every sink at once: the forwarder also re-redacts queued events as it sends them.
       services.eventLog.setRedaction(next.logs.redaction);
       services.forwarder?.setRedaction(next.logs.redaction);
@@ -375,6 +382,18 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
   // Toasts for the profile on screen can be suppressed (a setting): the core is told which one that is.
   const updateFocus = () => pipeline.setContext({ focusedProfile: win.window.isFocused() && win.window.isVisible() ? state.selected : null });
   win.window.on('focus', updateFocus);
+  ringAttention = createRingAttention({
+    platform: process.platform,
+    app,
+    window: win.window,
+    overlayIcon: () => nativeImage.createFromPath(trayIconPath(PATHS.resources, 'ringing', process.platform)),
+  });
+  ringAttention.update(state.attention);
+  // The agent looked: stop flashing or bouncing, and the missed calls leave the badge.
+  win.window.on('focus', () => {
+    ringAttention?.focused();
+    if (state.ringsSeen()) notifyUi();
+  });
   win.window.on('blur', updateFocus);
   win.onSelect(updateFocus);
   // Opening a profile is seeing what it missed: its rail badge clears.
@@ -408,6 +427,7 @@ export async function startApp(cli: Cli, early: EarlyEvents): Promise<void> {
     }),
     tick(now) {
       effects.effects(pipeline.tick(now), now);
+      if (state.tickRings(now)) notifyUi();
       dialer.tick(now);
       presenceAll.tick(now);
       if (state.rollDay(now)) notifyUi();

@@ -13,6 +13,8 @@ import type { DndSnapshot } from '../../shared/tray/dnd';
 import { setItThereText } from '../../shared/presence/set-all';
 import { settableStates } from '../../shared/tray/vendor-presence';
 import { ADAPTERS } from '../../shared/vendors/registry';
+import { RINGTONE_DEFAULTS, type RingtoneSettings } from '../../shared/contract/settings-ringtone';
+import { RingSound } from '../../shared/notifications/ring-sound';
 import type { UnshownRingInput } from '../notifications/notifier';
 import { RingList } from './ring-list';
 import { RingingCallers } from './ringing-callers';
@@ -95,6 +97,9 @@ export class ShellState {
   private presenceAll: () => PresenceAllStatus | null = () => null;
   /** Every call ringing now, for the ring surface (ring-list.ts). */
   readonly rings: RingList;
+  /** Which rings the shell page's ringtone sounds for, and where it plays (issue 14). */
+  private readonly ringSound = new RingSound();
+  private ringtone: RingtoneSettings = RINGTONE_DEFAULTS;
   selected: string | null;
 
   constructor(
@@ -211,6 +216,32 @@ export class ShellState {
   setDnd(dnd: DndSnapshot, scheduled: boolean): void {
     this.dnd = dnd;
     this.dndScheduled = scheduled;
+    this.ringSound.setDnd(dnd.mode !== 'off');
+  }
+
+  /** The ringtone's settings, and whether calls ring through DND (at start and after every save). */
+  setRingtone(ringtone: RingtoneSettings, ringThroughDnd: boolean): void {
+    this.ringtone = ringtone;
+    this.ringSound.configure({ untilAnswered: ringtone.untilAnswered, ringThroughDnd });
+  }
+
+  /** Time passes without effects: "ring until answered" rings out at its bound. True when that changed what sounds. */
+  tickRings(now: number): boolean {
+    const before = this.ringSound.ringing;
+    this.ringSound.tick(now);
+    return this.ringSound.ringing !== before;
+  }
+
+  /** The agent looked at the window: missed calls leave the badge. True when the badge changed. */
+  ringsSeen(): boolean {
+    const before = this.ringSound.badge;
+    this.ringSound.seen();
+    return this.ringSound.badge !== before;
+  }
+
+  /** What the taskbar badge counts: rings sounding and missed calls not seen yet. */
+  get attention(): { ringing: number; badge: number } {
+    return { ringing: this.ringSound.ringing, badge: this.ringSound.badge };
   }
 
   setHealth(profile: string, health: ViewHealth, detail?: string): void {
@@ -220,6 +251,7 @@ export class ShellState {
 
   record(events: readonly ShellEvent[], effects: readonly Effect[], at: number, profile: string): void {
     this.rings.apply(events, effects, at);
+    this.ringSound.record(events, effects, at);
     for (const e of events) {
       this.callers.apply(e);
       this.day.apply(e);
@@ -330,6 +362,7 @@ export class ShellState {
       today: this.day.today(),
       presenceAll: this.presenceAll(),
       rings: this.rings.list(),
+      ringtone: { ringing: this.ringSound.ringing, device: this.ringtone.device, secondDevice: this.ringtone.secondDevice, volume: this.ringtone.volume },
     };
   }
 

@@ -14,7 +14,7 @@
  *   lockProfiles       true: the agent may not add profiles and their own are not run. Needs at least
  *                      one profile, all locked (the shell UI locks the whole list).
  *   settings           any field of the settings sections (notifications, autoAway, logs, forwarding,
- *                      dndSchedule, startup). Every field written here is forced AND locked.
+ *                      dndSchedule, startup, ringtone). Every field written here is forced AND locked.
  *   locked             setting paths ("autoAway" or "autoAway.idleMinutes") the agent may not change.
  *                      A locked field without a value in `settings` is held at Switchboard's default.
  *   ringThroughDnd     calls ring through do-not-disturb (forced, locked).

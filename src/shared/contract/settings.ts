@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isVendorUrl, ProfileSchema } from './profile';
+import { RINGTONE_DEFAULTS, RingtoneSettingsSchema } from './settings-ringtone';
 
 export const REDACTION_LEVELS = ['off', 'numbers', 'full'] as const;
 export const RedactionSchema = z.enum(REDACTION_LEVELS);
@@ -90,6 +91,7 @@ export const SETTINGS_SECTIONS = {
   forwarding: ForwardingSettingsSchema,
   dndSchedule: DndScheduleSchema,
   startup: StartupSettingsSchema,
+  ringtone: RingtoneSettingsSchema,
 } as const;
 
 export const SettingsSchema = z.strictObject({
@@ -100,6 +102,7 @@ export const SettingsSchema = z.strictObject({
   forwarding: ForwardingSettingsSchema.default({ endpoint: null, batchSize: 50, maxQueuedEvents: 50_000, timeoutMs: 10_000 }),
   dndSchedule: DndScheduleSchema.default({ enabled: false, days: [1, 2, 3, 4, 5], start: '18:00', end: '08:00' }),
   startup: StartupSettingsSchema.default({ atLogin: false, minimized: false }),
+  ringtone: RingtoneSettingsSchema.default(RINGTONE_DEFAULTS),
   /** The first-run guide was dismissed. */
   guideDismissed: z.boolean().default(false),
 });

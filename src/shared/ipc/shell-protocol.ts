@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TRAY_STATES } from '../contract/effects';
 import { SettingsSchema, type Settings } from '../contract/settings';
+import { RingtoneSettingsSchema } from '../contract/settings-ringtone';
 import { AgentStateSchema, FIELD_LIMITS, KindSchema, MediaSchema, VendorIdSchema, type AgentState } from '../contract/shell-event';
 import { DndSnapshotSchema, DND_MODES, type DndMode } from '../tray/dnd';
 import { ActivitySchema, ACTIVITY_MAX } from '../activity/activity';
@@ -277,6 +278,11 @@ export const ShellSnapshotSchema = z.strictObject({
   presenceAll: PresenceAllStatusSchema.nullable(),
   /** Every call ringing now, oldest first (RingSchema): the ring surface shows the newest. */
   rings: z.array(RingSchema).max(20),
+  /**
+   * The ringtone the shell page plays (renderer/shell/state/use-ringtone.ts): how many rings sound
+   * now (core of it: shared/notifications/ring-sound.ts; 0: silent) and where and how loud.
+   */
+  ringtone: RingtoneSettingsSchema.omit({ untilAnswered: true }).extend({ ringing: z.number().int().nonnegative() }),
 });
 export type ShellSnapshot = z.infer<typeof ShellSnapshotSchema>;
 

@@ -19,6 +19,7 @@ import { emitPreventable, emitSafely, modelEvent, ModelEmitter } from './events'
 import { bindMenuApp } from './menu';
 import { applicationMenu, applicationMenuSetByApp, setApplicationMenuState } from './menu-state';
 import { isLinux, isMac, isWindows } from './platform';
+import { dock, getBadgeCount, setBadgeCount } from './attention';
 import { isReady, markReady } from './ready-state';
 import { fromPartition } from './session';
 import { SingleInstance } from './single-instance';
@@ -223,6 +224,9 @@ bindMenuApp(instance.getName(), () => instance.quit());
  * and arguments a Windows Run key would start.
  */
 const platformMembers: Record<string, unknown> = {
+  // attention.ts: bound on every OS (electron_api_app.cc), documented for Linux and macOS.
+  setBadgeCount,
+  getBadgeCount,
   setLoginItemSettings: (settings: Record<string, unknown>) => {
     if (!isLinux()) registration.loginItem = { ...settings };
   },
@@ -243,6 +247,8 @@ if (isWindows()) {
     registration.appUserModelIdBeforeReady = !isReady();
   };
 }
+// attention.ts: `dock` exists on macOS only (electron_api_app.cc #if BUILDFLAG(IS_MAC)).
+if (dock) platformMembers.dock = dock;
 Object.assign(instance, platformMembers);
 
 export const app = strict(instance, 'app');

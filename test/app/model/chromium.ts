@@ -37,6 +37,9 @@ export async function startChromium(): Promise<RunningChromium> {
       '--disable-extensions',
       '--hide-scrollbars',
       '--mute-audio',
+      // Electron's default for every webContents (docs/api/structures/web-preferences.md
+      // `autoplayPolicy`: "Defaults to no-user-gesture-required"); Chrome's own needs a gesture.
+      '--autoplay-policy=no-user-gesture-required',
       // Chrome's error pages reload themselves (its net-error auto-reloader, part of chrome/, not
       // content/); Electron has no such reloader, so a failed load stays failed until the app acts.
       '--disable-auto-reload',

@@ -5,6 +5,7 @@
  * a key, close the window, lock the screen). Pages themselves are driven by the test process's
  * own Playwright, connected to the same Chromium.
  */
+import { attentionView } from './attention';
 import { writeHeapSnapshot } from 'node:v8';
 import { keyDownFor } from './accelerator';
 import { app, registration } from './app';
@@ -85,6 +86,7 @@ function state() {
     registration,
     sessions: allSessions().map((s) => ({ partition: s.partition, handlers: s._hasPermissionHandlers, handlesApp: s.protocol.isProtocolHandled('app') })),
     network: systemNetworkView(),
+    attention: attentionView(),
     gaps: [...modelGaps()],
     uncaught: [...uncaughtErrors()],
   };

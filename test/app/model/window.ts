@@ -38,6 +38,7 @@
 import { applicationMenu, type ModelMenu } from './menu-state';
 import { emitPreventable, emitSafely, modelEvent, ModelEmitter } from './events';
 import { isLinux, isMac } from './platform';
+import { appBecameActive, setOverlayIcon, watchAppActive } from './attention';
 import { requireReady } from './ready-state';
 import { recordGap, strict } from './strict';
 import { WebContents } from './web-contents';
@@ -225,6 +226,11 @@ export class BaseWindow extends ModelEmitter {
     return this.onTop.flag;
   }
 
+  /** attention.ts: Windows' taskbar overlay (a no-op elsewhere, as in Electron). */
+  setOverlayIcon(overlay: { _path?: string | null } | null, description: string): void {
+    setOverlayIcon(this.id, overlay, description);
+  }
+
   hide(): void {
     if (!this.shown) return;
     this.shown = false;
@@ -237,6 +243,7 @@ export class BaseWindow extends ModelEmitter {
     if (this.destroyed || !this.shown || this.focused) return;
     for (const other of windows) if (other !== this.self && other.isFocused()) other._blur();
     this.focused = true;
+    appBecameActive();
     emitSafely(this, 'focus');
   }
 
@@ -419,3 +426,6 @@ export class BrowserWindow extends BaseWindow {
     _webContents.once('destroyed', () => this.destroy());
   }
 }
+
+// attention.ts: dock.bounce answers -1 while the app is active (a window of it has focus).
+watchAppActive(() => [...windows].some((w) => w.isFocused()));

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { build } from 'esbuild';
+import { basename, resolve } from 'node:path';
+import { build, type Plugin } from 'esbuild';
 import { PAGE_CSP } from '../../../src/main/app-protocol/resolve-request';
 import { fromRoot } from './bundles';
 
@@ -15,8 +16,23 @@ export interface ShellUiServer {
   close(): Promise<void>;
 }
 
+/** Files the bundle imports with `?url` (the ringtone), served under /assets/ as the app's build does. */
+const assets = new Map<string, Buffer>();
+const assetUrls: Plugin = {
+  name: 'asset-urls',
+  setup(b) {
+    b.onResolve({ filter: /\?url$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\?url$/, '')), namespace: 'asset-url' }));
+    b.onLoad({ filter: /.*/, namespace: 'asset-url' }, (args) => {
+      const url = `/assets/${basename(args.path)}`;
+      assets.set(url, readFileSync(args.path));
+      return { contents: `export default ${JSON.stringify(url)};`, loader: 'js' };
+    });
+  },
+};
+
 async function bundle(entry: string): Promise<string> {
   const result = await build({
+    plugins: [assetUrls],
     entryPoints: [fromRoot(entry)],
     bundle: true,
     format: 'esm',
@@ -42,7 +58,14 @@ export async function startShellUiServer(): Promise<ShellUiServer> {
     '/shell.css': { type: 'text/css; charset=utf-8', body: css },
   };
   const server = http.createServer((req, res) => {
-    const file = files[new URL(req.url ?? '/', 'http://x').pathname];
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const asset = assets.get(pathname);
+    if (asset) {
+      res.writeHead(200, { 'content-type': 'audio/wav', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' });
+      res.end(asset);
+      return;
+    }
+    const file = files[pathname];
     res.writeHead(file ? 200 : 404, { 'content-type': file?.type ?? 'text/plain', 'content-security-policy': PAGE_CSP, 'cache-control': 'no-store' });
     res.end(file?.body ?? 'not found');
   });

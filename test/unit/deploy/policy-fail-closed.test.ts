@@ -50,7 +50,7 @@ async function expectHeld(args: string[], file: string, why: RegExp) {
   const config = await loadConfig(cli(...args), userData, false);
   expect(config.settings.logs.redaction).toBe('full');
   expect(config.settings.forwarding.endpoint).toBeNull();
-  expect(Object.keys(config.applied.locks).sort()).toEqual(['autoAway', 'dndSchedule', 'forwarding', 'logs', 'notifications', 'profiles', 'startup']);
+  expect(Object.keys(config.applied.locks).sort()).toEqual(['autoAway', 'dndSchedule', 'forwarding', 'logs', 'notifications', 'profiles', 'ringtone', 'startup']);
   expect(config.settings.profiles.map((p) => p.id)).toEqual(['sales']);
   const problem = config.problems.find((p) => p.includes(file));
   expect(problem).toMatch(new RegExp(`^The IT policy file ${file} ${why.source}, so Switchboard holds your settings until IT fixes it: log redaction "full", forwarding off, every setting locked\\. Tell your IT department: `));

@@ -30,7 +30,7 @@ describe('no policy, or an invalid one', () => {
     const applied = applyReadPolicy(mine, read, FILE);
     expect(applied.settings).toEqual({ ...mine, logs: { ...mine.logs, redaction: 'full' }, forwarding: { ...mine.forwarding, endpoint: null } });
     const HELD = `Held by Switchboard: the IT policy file ${FILE} is invalid, so nothing it might lock can be changed until IT fixes it`;
-    expect(applied.locks).toEqual({ profiles: HELD, notifications: HELD, autoAway: HELD, logs: HELD, forwarding: HELD, dndSchedule: HELD, startup: HELD });
+    expect(applied.locks).toEqual({ profiles: HELD, notifications: HELD, autoAway: HELD, logs: HELD, forwarding: HELD, dndSchedule: HELD, startup: HELD, ringtone: HELD });
     expect(applied.notes).toEqual([
       `log redaction held at "full" (was "numbers"): the IT policy file ${FILE} is invalid`,
       `forwarding held off (was https://c.example/): the IT policy file ${FILE} is invalid`,

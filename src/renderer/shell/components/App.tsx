@@ -4,6 +4,7 @@
  */
 import type { ShellApi } from '../../../shared/ipc/shell-protocol';
 import { ShellContext, useShellStore, useSnapshot } from '../state/shell-store';
+import { useRingtone } from '../state/use-ringtone';
 import { useShortcuts } from '../state/use-shortcuts';
 import { ContentPlaceholder } from './ContentPlaceholder';
 import { DialQuestionDialog } from './DialQuestion';
@@ -35,6 +36,7 @@ function Shell({ api, snapshot }: { api: ShellApi; snapshot: ShellSnapshot }) {
   const store = useShellStore(api, snapshot);
   useShortcuts(store);
   const ringSaid = useRingAnnouncement(snapshot.rings);
+  useRingtone(snapshot.ringtone);
   return (
     <ShellContext.Provider value={store}>
       <Header />

@@ -1,6 +1,7 @@
-/** Notification options: calls ring through DND; no toast for the profile on screen; how long a ring lasts. */
+/** Notification options: calls ring through DND; no toast for the profile on screen; how long a ring lasts; the ringtone. */
 import { CheckField } from '../fields/CheckField';
 import { TextField } from '../fields/TextField';
+import { RingtoneFields } from './RingtoneFields';
 import { numberText, Section, textNumber } from './Section';
 import { useSettingsForm } from './settings-form';
 
@@ -36,6 +37,7 @@ export function NotificationsSection() {
         errors={errorsAt(['notifications', 'ringTimeoutSeconds'])}
         lock={lockOf('notifications.ringTimeoutSeconds')}
       />
+      <RingtoneFields />
     </Section>
   );
 }
