@@ -167,7 +167,7 @@ test('keyboard only: Tab reaches every control of the main screen, the presence 
   let count = await markTabbables(page, 'body');
   let stops = await tabRound(page, cdp, count + 5);
   expectAllReachedAndNamed(stops, count, 'first run');
-  expect(stops.filter((s) => s.probe !== null).map((s) => s.name)).toEqual(['Presence: Available', 'Settings', 'Demo softphone, Available', 'Got it, hide the guide', 'Expand activity']);
+  expect(stops.filter((s) => s.probe !== null).map((s) => s.name)).toEqual(['Presence: Available', 'Settings', 'Demo softphone, Available', 'Missed calls', 'Got it, hide the guide', 'Expand activity']);
 
   await page.goto('about:blank');
   await openShell(ringingDay({ ...BROKEN_LOGS_SETTINGS, forwarding: { endpoint: 'https://siem.example.com/in' } }));
@@ -189,6 +189,7 @@ test('keyboard only: Tab reaches every control of the main screen, the presence 
     'Sales US, RingCentral Embeddable, Ringing, +14155550123',
     'Chat desk, RingCentral Engage Digital, Available',
     'Support EU, ExpertFlow Agent Desk, Available, page not responding for 15 s; reloading in 1 s',
+    'Missed calls',
     'Expand activity',
     'Latest activity, newest first',
   ]);
@@ -200,7 +201,7 @@ test('keyboard only: Tab reaches every control of the main screen, the presence 
   await expect(presence).toHaveAttribute('aria-expanded', 'true');
   count = await markTabbables(page, '.presence-panel');
   stops = await tabRound(page, cdp, count);
-  expect(stops.map((s) => s.name)).toEqual(['On', 'For 1 hour', 'Until tomorrow 08:00', 'Off', 'Sales US — Ringing', 'Support EU — Available']);
+  expect(stops.map((s) => s.name)).toEqual(['Available', 'Break', 'Away', 'Offline', 'How long', 'On', 'For 1 hour', 'Until tomorrow 08:00', 'Off', 'Sales US — Ringing', 'Support EU — Available']);
   expectAllReachedAndNamed(stops, count, 'presence panel');
   await page.keyboard.press('Escape');
 

@@ -47,9 +47,13 @@ test('the demo softphone rings: the rail, the header and the announcement say wh
   await expectTidyHeader(page);
   await ui.screenshot('caller-1280x800');
 
+  // Below 1000 px the rail shows icons only (styles/compact.css): the caller stays in the
+  // profile's accessible name and tooltip, and in the header.
   await page.setViewportSize({ width: 900, height: 600 });
   await expectTidyHeader(page);
-  await expect(demo.locator('.profile-caller')).toBeVisible();
+  await expect(demo).toHaveAccessibleName('Demo softphone, Ringing, Jane Doe +1 650 555 0100');
+  await expect(demo).toHaveAttribute('title', /Jane Doe/);
+  await expect(header).toHaveText('Ringing: Demo softphone — Jane Doe');
   await ui.screenshot('caller-900x600');
 
   // Answered: the caller goes with the ring; the assertive region empties (nothing new is said).
@@ -80,9 +84,10 @@ test('two profiles ring: each rail entry names its caller, the header shows the 
   await expectTidyHeader(page);
   await ui.screenshot('caller-two-ringing-900x600');
 
-  // The RingCentral call ends unanswered: only the task rings now, and the header says so.
+  // The RingCentral call ends unanswered: only the task rings now, and the header says so; the
+  // missed call is counted on its profile until the agent has seen it.
   ui.main.capture('sales', replayed(RC, 15));
   await ui.update();
-  await expect(rail.getByRole('button', { name: /^Sales US,/ })).toHaveAccessibleName('Sales US, RingCentral Embeddable, Available');
+  await expect(rail.getByRole('button', { name: /^Sales US,/ })).toHaveAccessibleName('Sales US, RingCentral Embeddable, Available, 1 new (missed or unread)');
   await expect(page.locator('header.top .ringing-now')).toHaveText('Ringing: Support EU — Jane Doe');
 });

@@ -5,7 +5,7 @@
  * 450×300 CSS px viewport at two device pixels per CSS px), and a feed across a 1920 px screen.
  */
 import type { Locator, Page } from '@playwright/test';
-import { ringingDay, workday } from './data';
+import { morning, ringingDay } from './data';
 import { expect, test } from './fixtures';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -55,7 +55,9 @@ const PROFILES = [/^Sales US/, /^Chat desk/, /^Support EU/];
 test('dark theme: the OS preference turns every screen dark through the shared colour roles', async ({ openShell, page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   const ui = await openShell(ringingDay());
-  const style = (sel: string, prop: 'backgroundColor' | 'color') => page.locator(sel).first().evaluate(`(el) => getComputedStyle(el).${prop}`) as Promise<string>;
+  // Run in the page (this file is compiled without the DOM library, hence the cast).
+  type ComputedStyleOf = (el: unknown) => Record<'backgroundColor' | 'color', string>;
+  const style = (sel: string, prop: 'backgroundColor' | 'color') => page.locator(sel).first().evaluate((el, p) => (globalThis as unknown as { getComputedStyle: ComputedStyleOf }).getComputedStyle(el)[p], prop);
   const bg = (sel: string) => style(sel, 'backgroundColor');
   const luminance = (rgb: string) => {
     const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
@@ -118,9 +120,9 @@ test.describe('200 % zoom', () => {
 
 test('at 1920×1080 the feed page uses the full width beside the rail', async ({ openShell, page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await openShell(workday());
-  await page.getByRole('button', { name: 'Expand live events' }).click();
-  const list = page.locator('.feed-list');
+  await openShell(morning());
+  await page.getByRole('button', { name: 'Expand activity' }).click();
+  const list = page.locator('.activity-list');
   await expect(list).toBeVisible();
   const box = (await list.boundingBox())!;
   const railWidth = (await page.locator('.rail').boundingBox())!.width;

@@ -48,17 +48,17 @@ test('leaving Settings with unsaved edits asks Save / Discard / Keep editing; wi
   await openSettings(page);
   await expect(retention(page)).toHaveValue('30');
   await retention(page).fill('0');
-  await page.getByRole('button', { name: 'Expand live events' }).click();
+  await page.getByRole('button', { name: 'Expand activity' }).click();
   await question(page).getByRole('button', { name: 'Save' }).click();
   await expect(retention(page)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   expect(await ui.argsOf('saveSettings')).toEqual([]);
 
-  // Fixed, Save in the question saves and then goes where the agent was going (the feed).
+  // Fixed, Save in the question saves and then goes where the agent was going (the activity page).
   await retention(page).fill('45');
-  await page.getByRole('button', { name: 'Expand live events' }).click();
+  await page.getByRole('button', { name: 'Expand activity' }).click();
   await question(page).getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Event feed' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
   const [[saved]] = (await ui.argsOf('saveSettings')) as [[{ logs: { retentionDays: number } }]];
   expect(saved.logs.retentionDays).toBe(45);
 });
