@@ -3,6 +3,7 @@
  * — missed" — and the search that finds it by a number however it was typed. Pure and shared.
  */
 import type { Activity, ActivityChannel } from './activity';
+import { formatNumber } from '../core/phone-format';
 
 const NOUN: Record<ActivityChannel, string> = { call: 'call', chat: 'chat', sms: 'SMS', email: 'email', other: 'task' };
 
@@ -12,17 +13,6 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 export function hourMinute(at: number): string {
   const d = new Date(at);
   return `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
-}
-
-/**
- * "+16505550142" → "+1 650 555 0142" (North American numbers, the only plan we can group without
- * a numbering table); anything else is shown as the vendor sent it.
- */
-export function formatNumber(number: string): string {
-  const digits = number.replace(/[^0-9]/g, '');
-  const nanp = /^\+?1?([2-9]\d{2})([2-9]\d{2})(\d{4})$/.exec(number.replace(/[\s().-]/g, ''));
-  if (nanp && (digits.length === 10 || (digits.length === 11 && digits.startsWith('1')))) return `+1 ${nanp[1]} ${nanp[2]} ${nanp[3]}`;
-  return number;
 }
 
 /** "Incoming call", "Outgoing chat". */

@@ -17,9 +17,9 @@ test('first run: the demo softphone profile and the guide; dismissing the guide 
   const guide = page.getByRole('complementary', { name: 'Welcome to Switchboard' });
   await expect(guide.getByRole('listitem')).toHaveText([
     /^Simulate a call:.*Simulate incoming call/,
-    /^See the notification:/,
-    /^Answer from it:/,
-    /^Set do not disturb from the tray:/,
+    /^See who is calling: a banner/,
+    /^Answer it: press Answer on the banner/,
+    /^Set do not disturb: open the presence menu/,
   ]);
   // Nothing covers the vendor view on the main screen.
   await expect.poll(() => ui.argsOf('setOverlay')).toEqual([[false]]);

@@ -45,7 +45,7 @@ test('badges count what was missed or unread; the Missed list shows who tried ho
   const list = page.getByRole('list', { name: 'Missed today, newest first' });
   await expect(list.getByRole('listitem')).toHaveCount(1);
   const item = list.getByRole('listitem').first();
-  await expect(item).toContainText('+14155550123');
+  await expect(item).toContainText('+1 415 555 0123');
   await expect(item).toContainText('called 2 times');
   await expect(item).toContainText('Sales US');
   // Opening the list is seeing the missed calls: the SMS still waits for Sales US to be opened.
@@ -54,7 +54,7 @@ test('badges count what was missed or unread; the Missed list shows who tried ho
   expect(await ui.seriousViolations(), 'axe on the Missed list').toEqual([]);
   await ui.screenshot('missed');
 
-  await item.getByRole('button', { name: 'Call back +14155550123' }).click();
+  await item.getByRole('button', { name: 'Call back +1 415 555 0123' }).click();
   await ui.waitForCalls('callBack');
   await ui.update();
   const dialog = page.getByRole('dialog', { name: 'Call +14155550123 with Sales US?' });

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ActivityFold } from '../../../src/shared/activity/activity';
-import { activityLine, activityMatches, formatNumber } from '../../../src/shared/activity/activity-words';
+import { activityLine, activityMatches } from '../../../src/shared/activity/activity-words';
+import { formatNumber } from '../../../src/shared/core/phone-format';
 import { ShellSnapshotSchema } from '../../../src/shared/ipc/shell-protocol';
 import { morning, RC } from '../../browser/shell-ui/data';
 import { replayed } from '../../support/vendor-traffic';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, ringTime } from '../../../src/renderer/shell/logic/phone-number';
+import { formatNumber } from '../../../src/shared/core/phone-format';
+import { ringTime } from '../../../src/renderer/shell/logic/ring-time';
 
 describe('formatNumber: as a person reads it', () => {
   it.each([

@@ -4,7 +4,7 @@
  */
 import { MEDIA_NOUN } from '../../../shared/core/decide';
 import type { Ring } from '../../../shared/ipc/shell-protocol';
-import { formatNumber } from './phone-number';
+import { formatNumber } from '../../../shared/core/phone-format';
 
 export const ringNoun = (ring: Pick<Ring, 'media'>): string => MEDIA_NOUN[ring.media ?? 'unknown'];
 

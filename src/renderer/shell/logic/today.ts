@@ -1,5 +1,6 @@
 /** Words for today's counters and the Missed list (24-hour times, as the rest of the window). */
 import type { MissedCallView } from '../../../shared/ipc/shell-protocol';
+import { formatNumber } from '../../../shared/core/phone-format';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -18,8 +19,9 @@ export function hourMinute(at: number): string {
 }
 
 /** Who called, as the list names them: the name, else the number, else "Unknown caller". */
+/** The caller's name, else their number written for reading (core/phone-format.ts). */
 export function missedWho(m: MissedCallView): string {
-  return m.name ?? m.number ?? 'Unknown caller';
+  return m.name ?? (m.number ? formatNumber(m.number) : 'Unknown caller');
 }
 
 export function attemptsText(attempts: number): string {

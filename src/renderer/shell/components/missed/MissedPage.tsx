@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { MissedCallView, Outcome } from '../../../../shared/ipc/shell-protocol';
+import { formatNumber } from '../../../../shared/core/phone-format';
 import { profileNamer } from '../../logic/feed-filter';
 import { attemptsText, hourMinute, missedWho } from '../../logic/today';
 import { useShell } from '../../state/shell-store';
@@ -42,7 +43,7 @@ export function MissedPage() {
             <li key={m.id} class="missed-item">
               <div class="missed-who">
                 <span class="missed-name">{missedWho(m)}</span>
-                {m.name && m.number && <span class="missed-number nowrap">{m.number}</span>}
+                {m.name && m.number && <span class="missed-number nowrap">{formatNumber(m.number)}</span>}
               </div>
               <div class="missed-where">
                 {[m.queue, nameOf(m.profile)].filter(Boolean).join(' · ')}

@@ -1,4 +1,7 @@
-/** The first-run guide beside the demo softphone: four steps, dismissible for good. */
+/**
+ * The first-run guide beside the demo softphone: four steps, dismissible for good. Each step works
+ * on every desktop (the ring banner is ours; the tray may be missing, stock GNOME has none).
+ */
 import { useShell } from '../../state/shell-store';
 import { shortcutText } from '../../logic/shortcuts';
 
@@ -13,13 +16,13 @@ export function Guide() {
           <strong>Simulate a call:</strong> press “Simulate incoming call” in the demo softphone.
         </li>
         <li>
-          <strong>See the notification:</strong> a native notification shows the caller.
+          <strong>See who is calling:</strong> a banner at the top of this window names the caller, and so does a notification (a small ring window when Switchboard is hidden).
         </li>
         <li>
-          <strong>Answer from it:</strong> choose Answer on the notification.
+          <strong>Answer it:</strong> press Answer on the banner (or Enter).
         </li>
         <li>
-          <strong>Set do not disturb from the tray:</strong> open the tray icon's menu, Do not disturb → On (or press {shortcutText({ shift: true, key: 'D' })}).
+          <strong>Set do not disturb:</strong> open the presence menu at the top left, Do not disturb → On (or press {shortcutText({ shift: true, key: 'D' })}, or use the tray icon's menu where your desktop shows one).
         </li>
       </ol>
       <button type="button" class="secondary" onClick={dismissGuide}>

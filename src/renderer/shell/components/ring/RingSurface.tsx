@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Outcome, Ring, RingActionRequest } from '../../../../shared/ipc/shell-protocol';
-import { ringTime } from '../../logic/phone-number';
+import { ringTime } from '../../logic/ring-time';
 import { ringNoun, ringSecondNumber, ringWho } from '../../logic/ring-text';
 import { BellIcon } from '../VendorIcon';
 

@@ -1,6 +1,11 @@
 /**
+ * One way to write a phone number for reading, shared by the ring surface, the activity list and
+ * the Missed list (one rule, so the same caller never reads two ways).
+ */
+
+/**
  * A phone number as a person reads it aloud: "+16505550142" → "+1 650 555 0142". Vendors send
- * numbers as they store them (E.164, digits only, or already spaced); the ring surface shows
+ * numbers as they store them (E.164, digits only, or already spaced); every screen shows
  * them grouped. Only what is known for sure is grouped: North American numbers (+1 and ten
  * digits, or ten / eleven bare digits starting 1) as 3-3-4; any other number is shown as sent,
  * because grouping a foreign number by guesswork reads worse than not grouping it.
@@ -15,10 +20,4 @@ export function formatNumber(raw: string): string {
   if (nanp) return `+1 ${digits.slice(1, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`;
   if (!plus && digits.length === 10 && /^[2-9]/.test(digits)) return `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}`;
   return trimmed;
-}
-
-/** "0:07", "1:23", "12:05": how long a call has been ringing. */
-export function ringTime(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
