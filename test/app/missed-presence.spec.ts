@@ -26,8 +26,8 @@ test('missed in the demo softphone → the Missed list → Call back → the que
   await phone.getByRole('button', { name: 'Simulate incoming call' }).click();
   const rail = shell.getByRole('navigation', { name: 'Profiles' });
   await expect(rail.getByRole('button', { name: /^Demo softphone, Ringing/ })).toBeVisible();
-  // The agent does not take it: the demo declines (RingCentral's ring-then-end, derived missed).
-  await phone.getByRole('button', { name: 'End call' }).click();
+  // The agent does not take it: the agent declines it in the demo (RingCentral's ring-then-end, derived missed).
+  await phone.getByRole('button', { name: 'Decline' }).click();
   await expect(rail.getByRole('button', { name: /^Demo softphone,.*1 new \(missed or unread\)/ })).toBeVisible();
   await expect(shell.locator('.today-counters')).toContainText('Missed1');
 
