@@ -220,8 +220,8 @@ test('every other option is edited and saved; an out-of-range number is an inlin
   const days = page.getByRole('group', { name: 'Weekdays' });
   await days.getByRole('checkbox', { name: 'Mon' }).uncheck();
   await days.getByRole('checkbox', { name: 'Sat' }).check();
-  await page.getByLabel('From').fill('19:30');
-  await page.getByLabel('Until').fill('07:15');
+  await page.getByLabel('From', { exact: true }).fill('19:30');
+  await page.getByLabel('Until', { exact: true }).fill('07:15');
   await page.getByRole('checkbox', { name: 'Go away when I am idle' }).check();
   const idle = page.getByRole('spinbutton', { name: 'Idle minutes before going away' });
   await idle.fill('15');
