@@ -4,6 +4,8 @@
  */
 import type { IpcMain } from 'electron';
 import type { AgentState } from '../../shared/contract/shell-event';
+import type { z } from 'zod';
+import { describeZodError } from '../../shared/contract/issues';
 import { CHANNELS } from '../../shared/ipc/channels';
 import {
   CallBackSchema,
@@ -52,6 +54,9 @@ export interface ShellIpcDeps {
 
 type Handler = (arg: unknown) => unknown;
 
+/** A request the shell UI got wrong, answered (never thrown) with what was wrong and where. */
+const refused = (what: string, error: z.ZodError): Outcome => ({ ok: false, reason: `${what}: ${describeZodError(error)}` });
+
 export function registerShellIpc(ipc: Pick<IpcMain, 'handle' | 'on'>, deps: ShellIpcDeps): void {
   // Every listener answers (ipc/safe-listeners.ts): a malformed argument or a failure in main is
   // a refusal with its reason, logged, never an exception out of an ipcMain listener.
@@ -99,13 +104,13 @@ export function registerShellIpc(ipc: Pick<IpcMain, 'handle' | 'on'>, deps: Shel
   handle(CHANNELS.shellAnswerDial, (arg) => {
     // A malformed answer dials nothing and says why; it never throws out of the handler.
     const parsed = DialAnswerSchema.safeParse(arg);
-    if (!parsed.success) return { ok: false, reason: `bad answer to a call question: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(answer)'}: ${i.message}`).join('; ')}` };
+    if (!parsed.success) return refused('bad answer to a call question', parsed.error);
     return deps.answerDial(parsed.data.id, parsed.data.answer);
   });
   handle(CHANNELS.shellRingAction, (arg) => {
     // As answerDial: a malformed request answers nothing and says why.
     const parsed = RingActionSchema.safeParse(arg);
-    if (!parsed.success) return { ok: false, reason: `bad ring action: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(action)'}: ${i.message}`).join('; ')}` };
+    if (!parsed.success) return refused('bad ring action', parsed.error);
     return deps.ringAction(parsed.data.id, parsed.data.action);
   });
 }

@@ -5,7 +5,7 @@
  * needs "one line per interaction" (missed list, today's counters) can fold the same way.
  */
 import { z } from 'zod';
-import { FIELD_LIMITS, type Kind, type Media, type ShellEvent } from '../contract/shell-event';
+import { FIELD_LIMITS, KINDS, type Kind, type Media, type ShellEvent } from '../contract/shell-event';
 
 export const ACTIVITY_CHANNELS = ['call', 'chat', 'sms', 'email', 'other'] as const;
 export type ActivityChannel = (typeof ACTIVITY_CHANNELS)[number];
@@ -36,20 +36,8 @@ export type Activity = z.infer<typeof ActivitySchema>;
 
 const CHANNEL_OF: Record<Media, ActivityChannel> = { voice: 'call', video: 'call', chat: 'chat', social: 'chat', sms: 'sms', email: 'email', task: 'other', unknown: 'call' };
 
-/** Kinds that belong to an interaction; agent state, sessions and vendor chatter do not. */
-const INTERACTION_KINDS = new Set<Kind>([
-  'interaction.offered',
-  'interaction.outbound',
-  'interaction.connected',
-  'interaction.hold',
-  'interaction.mute',
-  'interaction.ended',
-  'interaction.missed',
-  'interaction.failed',
-  'interaction.wrapup',
-  'message.inbound',
-  'message.outbound',
-]);
+/** Kinds that belong to an interaction (interaction.*, message.*); agent state, sessions and vendor chatter do not. */
+const INTERACTION_KINDS = new Set<Kind>(KINDS.filter((k) => k.startsWith('interaction.') || k.startsWith('message.')));
 
 const FINAL = new Set<ActivityOutcome>(['answered', 'missed', 'failed', 'ended']);
 

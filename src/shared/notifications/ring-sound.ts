@@ -17,6 +17,7 @@
 import type { Effect } from '../contract/effects';
 import type { Media, ShellEvent } from '../contract/shell-event';
 import { RING_UNTIL_ANSWERED_MAX_MS } from '../contract/settings-ringtone';
+import { toastKey } from './toast-model';
 
 interface Sounding {
   profile: string;
@@ -36,10 +37,6 @@ export class RingSound {
   private untilAnswered = false;
   private dnd = false;
   private ringThroughDnd = false;
-
-  private static key(profile: string, ref: string | undefined): string {
-    return `${profile}\u0000${ref ?? ''}`;
-  }
 
   configure(options: { untilAnswered: boolean; ringThroughDnd: boolean }): void {
     this.untilAnswered = options.untilAnswered;
@@ -65,11 +62,11 @@ export class RingSound {
     for (const effect of effects) {
       if (effect.type === 'notify' && effect.kind === 'interaction.offered' && !effect.update) {
         if (this.rings.size >= MAX_SOUNDING) this.rings.delete(this.rings.keys().next().value!);
-        this.rings.set(RingSound.key(effect.profile, effect.ref), { profile: effect.profile, ref: effect.ref, since: at, media: effect.media, expired: false });
+        this.rings.set(toastKey(effect.profile, effect.ref), { profile: effect.profile, ref: effect.ref, since: at, media: effect.media, expired: false });
       } else if (effect.type === 'notify' && effect.kind === 'interaction.missed' && isCall(effect.media ?? 'voice')) {
         this.missed++;
       } else if (effect.type === 'dismiss') {
-        const key = RingSound.key(effect.profile, effect.ref);
+        const key = toastKey(effect.profile, effect.ref);
         const ring = this.rings.get(key);
         if (!ring) continue;
         if (effect.expired && this.untilAnswered) ring.expired = true;
